@@ -337,10 +337,10 @@ def _meta_text(f: dict[str, str], lang: str) -> str:
     if lang == "zh":
         text = f"第{number}号决议《{f['title']}》"
         if "adopted" in f:
-            text += f"，{_human_date(f['adopted'], lang)}"
+            text += f"于{_human_date(f['adopted'], lang)}"
         if "plenary_meeting" in f:
             text += f"第{f['plenary_meeting']}次全体会议"
-        return text + "。"
+        return text + "通过。"
     text = f"Resolution {number} ({f['title']}) was adopted by the General Assembly"
     if "adopted" in f:
         text += f" on {_human_date(f['adopted'], lang)}"

@@ -1,0 +1,202 @@
+"""`unres`: ask the General Assembly resolutions, with paragraph citations.
+
+Exit codes: 0 answered (or abstained), 2 bad usage or input, 1 internal error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+from functools import wraps
+
+import click
+
+EXIT_INPUT, EXIT_INTERNAL = 2, 1
+
+
+def _progress(msg: str) -> None:
+    click.echo(f"unres: {msg}", err=True)
+
+
+def _fail(code: int, msg: str) -> None:
+    click.echo(f"unres: error: {msg}", err=True)
+    sys.exit(code)
+
+
+def _guarded(fn: Callable) -> Callable:
+    """Turn known failures into one line on stderr and the right exit code."""
+
+    @wraps(fn)
+    def run(*args, **kwargs):
+        from index import EmbeddingError, SeedError, StoreError
+
+        from .api import QuestionError
+
+        try:
+            return fn(*args, **kwargs)
+        except QuestionError as exc:
+            _fail(EXIT_INPUT, str(exc))
+        except (StoreError, EmbeddingError, SeedError) as exc:
+            _fail(EXIT_INTERNAL, str(exc))
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # anything unexpected: one line, not a traceback
+            _fail(EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc}")
+
+    return run
+
+
+def _assistant(ctx: click.Context):
+    from .api import Assistant
+
+    return Assistant(progress=_progress, **ctx.obj)
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return "\n".join(textwrap.fill(line, 100, initial_indent=indent, subsequent_indent=indent) for line in text.split("\n"))
+
+
+def _print_answer(answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return
+    click.echo(_wrap(answer.answer))
+    if answer.citations:
+        click.echo("\nSources:")
+        for c in answer.citations:
+            click.echo(f"  [{c.label}]")
+            click.echo(_wrap(c.text, "    "))
+    elif answer.contexts:
+        click.echo("\nRelated paragraphs (not support): " + ", ".join(
+            f"{c.doc} {c.part}{'' if c.number is None else ' ' + str(c.number)}" for c in answer.contexts[:3]))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Store folder (default: .store in the project; env UNRES_STORE_DIR).")
+@click.option("--embedding", help="Embedding backend: use, minilm, or a local sentence-transformers folder (env UNRES_EMBEDDING).")
+@click.pass_context
+def main(ctx: click.Context, store_dir: str | None, embedding: str | None) -> None:
+    """Grounded answers from UN General Assembly resolutions, every sentence cited
+    by its paragraph (PP preambular, OP operative, FN footnote, META adoption record)."""
+    ctx.obj = {k: v for k, v in {"store_dir": store_dir, "embedding": embedding}.items() if v}
+
+
+def _filters(doc: tuple[str, ...], lang: str | None, part: tuple[str, ...]) -> dict:
+    return {"doc": list(doc) or None, "lang": lang, "part": list(part) or None}
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@click.option("--doc", multiple=True, help="Only this document, e.g. A/RES/80/57 (repeatable).")
+@click.option("--lang", help="Only paragraphs in this language (en, zh).")
+@click.option("--part", multiple=True, help="Only these parts: PP, OP, FN, META, P (repeatable).")
+@click.pass_context
+@_guarded
+def ask(ctx: click.Context, question: str, as_json: bool, doc, lang, part) -> None:
+    """Answer QUESTION with cited paragraphs, or say that the texts do not answer it."""
+    from .api import QuestionError
+
+    if not question.strip():
+        raise QuestionError("the question is empty")
+    assistant = _assistant(ctx)
+    _print_answer(assistant.ask(question, **_filters(doc, lang, part)), as_json)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Read one question per line on stdin; print one JSON answer per line.")
+@click.option("--doc", multiple=True, help="Only this document (repeatable).")
+@click.option("--lang", help="Only paragraphs in this language (en, zh).")
+@click.option("--part", multiple=True, help="Only these parts (repeatable).")
+@click.pass_context
+@_guarded
+def chat(ctx: click.Context, as_json: bool, doc, lang, part) -> None:
+    """A conversation: follow-up questions are read in the light of earlier ones."""
+    from .api import QuestionError
+
+    assistant = _assistant(ctx)
+    history = []
+    interactive = not as_json and sys.stdin.isatty()
+    if interactive:
+        click.echo("Ask about the resolutions; an empty line or Ctrl-D ends the chat.", err=True)
+    for raw in iter(sys.stdin.buffer.readline, b""):
+        try:
+            line = raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            _chat_error(as_json, "", "the input line is not valid UTF-8 text")
+            continue
+        if interactive and not line.strip():
+            break
+        if not line.strip():
+            continue
+        try:
+            answer = assistant.ask(line, history, **_filters(doc, lang, part))
+        except QuestionError as exc:
+            _chat_error(as_json, line, str(exc))
+            continue
+        history.append(answer)
+        _print_answer(answer, as_json)
+        if not as_json:
+            click.echo("")
+
+
+def _chat_error(as_json: bool, question: str, msg: str) -> None:
+    if as_json:
+        click.echo(json.dumps({"question": question, "error": msg}, ensure_ascii=False))
+    else:
+        click.echo(f"unres: {msg}", err=True)
+
+
+@main.command()
+@click.argument("reference")
+@click.option("--json", "as_json", is_flag=True, help="Print the paragraph as JSON.")
+@click.pass_context
+@_guarded
+def show(ctx: click.Context, reference: str, as_json: bool) -> None:
+    """Show one paragraph, e.g. "A/RES/79/62 OP 4", with its footnotes and its other-language versions."""
+    assistant = _assistant(ctx)
+    p = assistant.paragraph(reference)
+    notes, versions = assistant.footnotes(p), assistant.versions(p)
+    if as_json:
+        data = p.to_dict() | {"label": p.label, "footnote_texts": [n.to_dict() for n in notes],
+                              "versions": [v.to_dict() | {"label": v.label} for v in versions]}
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    seed = assistant.docs[p.doc]
+    from index import PART_NAMES
+
+    what = PART_NAMES[p.part] + ("" if p.number is None else f" {p.number}")
+    click.echo(f"{p.label}: {what} of {p.doc} ({seed.title}, {seed.date})\n")
+    click.echo(_wrap(p.text))
+    for n in notes:
+        click.echo(f"\nFootnote {n.number}: {n.text}")
+    for v in versions:
+        click.echo(f"\n[{v.label}]")
+        click.echo(_wrap(v.text))
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Build again even if the store is up to date.")
+@click.pass_context
+@_guarded
+def index(ctx: click.Context, rebuild: bool) -> None:
+    """Build the paragraph store (done automatically on first use)."""
+    from index import make_embedding, open_store
+
+    from .config import Settings
+
+    settings = Settings.load(**ctx.obj)
+    store = open_store(settings.store_dir, settings.seeds_dir, make_embedding(settings.embedding),
+                       rebuild=rebuild, progress=_progress)
+    info = store.info
+    click.echo(f"{store.path}: {info['paragraphs']} paragraphs, {info['nodes']} vectors, "
+               f"embedding {info['embedding']}, built {info['built_at']}")
+    for err in store.corpus.errors:
+        click.echo(f"skipped {err}", err=True)
+
+
+if __name__ == "__main__":
+    main()

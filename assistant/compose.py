@@ -1,0 +1,194 @@
+"""Turn retrieved paragraphs into a short, direct answer without a language model.
+
+Each sentence restates one paragraph: who acted (the General Assembly, in resolution
+79/62, operative paragraph 4), the paragraph's own verb put in the past tense, and the
+clauses of the paragraph that bear on the question. Every word after the opening comes
+from the cited paragraph; omitted clauses are marked with an ellipsis.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from index import FN, OP, PP, Paragraph
+
+from .text import clauses, sentences, tokens
+
+MAX_WORDS = 80  # a sentence longer than this drops its least relevant clauses
+ELLIPSIS = {"en": " … ", "zh": "……"}
+
+# Opening words of preambular paragraphs, as the General Assembly's past action.
+PREAMBULAR = {
+    "recalling": "recalled", "reaffirming": "reaffirmed", "affirming": "affirmed",
+    "recognizing": "recognized", "noting": "noted", "welcoming": "welcomed",
+    "acknowledging": "acknowledged", "stressing": "stressed", "highlighting": "highlighted",
+    "emphasizing": "emphasized", "underlining": "underlined", "expressing": "expressed",
+    "considering": "considered", "reiterating": "reiterated", "bearing": "bore",
+    "taking": "took", "commending": "commended", "underscoring": "underscored",
+    "convinced": "was convinced", "mindful": "was mindful", "concerned": "was concerned",
+    "aware": "was aware", "alarmed": "was alarmed", "determined": "was determined",
+    "guided": "was guided", "cognizant": "was cognizant", "conscious": "was conscious",
+    "encouraged": "was encouraged", "deeply": "was deeply", "gravely": "was gravely",
+}
+IRREGULAR = {"takes": "took", "bears": "bore", "reads": "read"}
+ADVERBS = {"also", "further", "strongly", "again", "once", "firmly", "deeply", "urgently"}
+
+# Words that mark what kind of answer a question wants, and how to spot it in a clause.
+ANSWER_TYPES = [
+    (re.compile(r"\b(when|by when|what date|which year|what year|deadline|how soon)\b|何时|什么时候|哪一年|哪一天|哪天|日期", re.I),
+     re.compile(r"\b(19|20)\d\d\b|\d{4}\s*年")),
+    (re.compile(r"\b(where|venue|which city)\b|在哪|何地", re.I),
+     re.compile(r"\b(in|at)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*|纽约")),
+    (re.compile(r"\b(how long|duration|how many days)\b|多长|几天", re.I),
+     re.compile(r"\b(one|two|three|four|five|\d+)\s+(day|week|month|year)s?\b|两天|天")),
+    (re.compile(r"\b(who|which states|which organi[sz]ations|whom)\b|谁|哪些", re.I),
+     re.compile(r"\b[A-Z][a-z]+|国|组织|委员会|社会")),
+]
+
+
+def answer_patterns(question: str) -> list[re.Pattern]:
+    """Patterns for the kind of thing the question asks for (a date, a place, ...)."""
+    return [pattern for ask, pattern in ANSWER_TYPES if ask.search(question)]
+
+
+def past_tense(verb: str) -> str:
+    low = verb.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    if low.endswith("s"):
+        stem = low[:-1]
+        return stem + "d" if stem.endswith("e") else stem + "ed"
+    return low
+
+
+def _opening(text: str) -> tuple[str, str] | None:
+    """Split "Calls upon the Group ..." into ("called", "upon the Group ...")."""
+    words = text.split(" ")
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in ADVERBS:
+        i += 1
+    head, rest = words[i], " ".join(words[i + 1 :])
+    prefix = " ".join(w.lower() for w in words[:i])
+    low = head.lower().strip(",")
+    if low in PREAMBULAR:
+        verb = PREAMBULAR[low]
+    elif head[:1].isupper() and low.endswith("s") and low.isalpha():
+        verb = past_tense(low)
+    else:
+        return None
+    if prefix and verb.startswith("was "):
+        verb = f"was {prefix} {verb[4:]}"
+    elif prefix:
+        verb = f"{prefix} {verb}"
+    return verb, rest
+
+
+def _weights(question_terms: list[str], idf: dict[str, float], unknown: float) -> dict[str, float]:
+    return {t: idf.get(t, unknown) for t in question_terms}
+
+
+def _relevance(piece: str, weights: dict[str, float], wanted: list[re.Pattern]) -> float:
+    terms = set(tokens(piece))
+    return sum(w for t, w in weights.items() if t in terms) + sum(1.5 for p in wanted if p.search(piece))
+
+
+def select_sentences(text: str, question: str, question_terms: list[str], idf: dict[str, float]) -> str:
+    """The one or two sentences of a prose paragraph that bear most on the question."""
+    parts = sentences(text)
+    weights = _weights(question_terms, idf, math.log(1 + len(idf)))
+    wanted = answer_patterns(question)
+    scores = [_relevance(s, weights, wanted) for s in parts]
+    ranked = sorted(range(len(parts)), key=lambda i: -scores[i])
+    keep = ranked[:1] + [i for i in ranked[1:2] if scores[i] >= 0.8 * scores[ranked[0]] > 0]
+    return " ".join(parts[i] for i in sorted(keep))
+
+
+def select_clauses(text: str, question: str, question_terms: list[str], idf: dict[str, float], lang: str) -> str:
+    """The paragraph's clauses that bear on the question, in order, the first always kept."""
+    parts = clauses(text)
+    if len(parts) <= 1:
+        return text
+    weights = _weights(question_terms, idf, math.log(1 + len(idf)))
+    wanted = answer_patterns(question)
+    scores = [_relevance(c, weights, wanted) for c in parts]
+    best = max(scores[1:]) if len(scores) > 1 else 0
+    keep = {0} | {i for i, s in enumerate(scores) if i and s > 0 and s >= 0.5 * best}
+    keep |= {i for i, c in enumerate(parts) if any(p.search(c) for p in wanted)}  # the asked-for date, place
+    # Too long: drop the weakest clauses (never the first) until it fits.
+    while len(keep) > 1 and _words(parts, keep) > MAX_WORDS:
+        keep.remove(min((i for i in keep if i), key=lambda i: scores[i]))
+    out, last = "", -1
+    for i in sorted(keep):
+        piece = parts[i].strip()
+        if last >= 0 and i != last + 1:
+            out = out.rstrip(" ,;，；") + ELLIPSIS[lang]
+        elif out:
+            out += "" if lang == "zh" else " "
+        out += piece
+        last = i
+    if last < len(parts) - 1:
+        out = out.rstrip(" ,;，；")
+    return out
+
+
+def _words(parts: list[str], keep: set[int]) -> int:
+    return sum(len(parts[i].split()) + len(re.findall(r"[\u3400-\u9fff]", parts[i])) // 2 for i in keep)
+
+
+def _end(text: str, lang: str) -> str:
+    text = text.rstrip(" ,;:，；：")
+    if lang == "zh":
+        return text if text.endswith(("。", "”")) else text + "。"
+    return text if text.endswith((".", "”", '"')) else text + "."
+
+
+def short_symbol(doc: str) -> str:
+    return doc.removeprefix("A/RES/")
+
+
+def sentence(
+    p: Paragraph, question: str, terms: list[str], idf: dict[str, float], kind: str, date: str, *, whole: bool = False
+) -> str:
+    """One answer sentence restating paragraph `p` (only the clauses that bear on the
+    question, unless `whole`), ending with its citation."""
+    if whole:
+        body = p.text
+    elif kind != "resolution":
+        body = select_sentences(p.text, question, terms, idf)
+    else:
+        body = select_clauses(p.text, question, terms, idf, p.lang)
+    sym = short_symbol(p.doc)
+    if p.lang == "zh":
+        where = {OP: "执行部分", PP: "序言部分"}.get(p.part)
+        if where:
+            text = f"大会在第{sym}号决议（{where}第{p.number}段）中{body}"
+        elif p.part == FN:
+            text = f"第{sym}号决议脚注{p.number}：{body}"
+        else:
+            text = body
+        return f"{_end(text, 'zh')} [{p.label}]"
+    if kind != "resolution":
+        text = f"A news article issued on {_date(date)} (a secondary source, not a resolution) reports: “{_end(body, 'en')}”"
+        return f"{text} [{p.label}]"
+    if p.part in (OP, PP):
+        opening = _opening(body)
+        if opening:
+            verb, rest = opening
+            text = f"In resolution {sym} ({p.part} {p.number}), the General Assembly {verb} {rest}"
+        else:
+            text = f"Resolution {sym} ({p.part} {p.number}) reads: “{_end(body, 'en')}”"
+            return f"{text} [{p.label}]"
+    elif p.part == FN:
+        text = f"Footnote {p.number} of resolution {sym} reads: “{_end(body, 'en')}”"
+        return f"{text} [{p.label}]"
+    else:
+        text = body
+    return f"{_end(text, 'en')} [{p.label}]"
+
+
+def _date(iso: str) -> str:
+    months = "January February March April May June July August September October November December".split()
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {months[m - 1]} {y}"
+
+

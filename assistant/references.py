@@ -1,0 +1,108 @@
+"""Explicit references in a question: which resolution, which paragraph.
+
+"resolution 80/57", "79/62", "A/RES/79/62", "the 2025 resolution", "last year's text",
+"operative paragraph 4", "OP4", "PP 3", "footnote 3", "第79/62号决议", "执行部分第4段".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        1,
+    )
+}
+_symbol = re.compile(r"(?:A/RES/)?(?<![\d/])(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
+
+_year_doc = re.compile(
+    r"\b(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+(20\d\d)|(20\d\d)\s*年的?决议",
+    re.I,
+)
+_latest = re.compile(r"\b(this year's|latest|most recent|newest|current|newer|later)\b.{0,12}\b(resolution|text)|最新|今年的?决议", re.I)
+_previous = re.compile(
+    r"\b(last year's|previous year's|the year before|previous|prior|earlier|older|preceding)\b.{0,12}\b(resolution|text|one|year)|上一年|去年|前一年|之前的决议",
+    re.I,
+)
+_paragraph = [
+    (re.compile(r"\bpreambular\s+para(?:graph)?s?\.?\s*(\d+)", re.I), "PP"),
+    (re.compile(r"\bPP\s?(\d+)\b"), "PP"),
+    (re.compile(r"\bfoot\s?notes?\s*(\d+)", re.I), "FN"),
+    (re.compile(r"\bFN\s?(\d+)\b"), "FN"),
+    (re.compile(r"\bOP\s?(\d+)\b"), "OP"),
+    (re.compile(r"\b(?:operative\s+)?para(?:graph)?s?\.?\s*(\d+)\b", re.I), "OP"),
+    (re.compile(r"序言部分第\s*(\d+)\s*段"), "PP"),
+    (re.compile(r"脚注\s*(\d+)"), "FN"),
+    (re.compile(r"(?:执行部分)?第\s*(\d+)\s*段"), "OP"),
+]
+_ordinal = re.compile(
+    r"\b(" + "|".join(ORDINALS) + r")\s+(preambular|operative)\s+paragraph", re.I
+)
+
+
+@dataclass
+class Reference:
+    """What a question names explicitly."""
+
+    docs: list[str] = field(default_factory=list)  # resolution symbols in the corpus
+    part: str | None = None
+    number: int | None = None
+    relative: str | None = None  # "latest" or "previous" resolution, not yet resolved
+    mentioned: list[str] = field(default_factory=list)  # symbols named but not in the corpus
+    rest: str = ""  # the question without the names of indexed resolutions, for searching
+
+    @property
+    def paragraph(self) -> bool:
+        return self.part is not None and self.number is not None
+
+
+def find_references(question: str, resolutions: dict[str, str]) -> Reference:
+    """`resolutions` maps each resolution symbol in the corpus to its adoption date."""
+    ref = Reference()
+    for a, b in _symbol.findall(question):
+        symbol = f"A/RES/{int(a)}/{int(b)}"
+        target = ref.docs if symbol in resolutions else ref.mentioned
+        if symbol not in target:
+            target.append(symbol)
+    ref.rest = question
+    for a, b in _symbol.findall(question):
+        if f"A/RES/{int(a)}/{int(b)}" in ref.docs:
+            ref.rest = re.sub(
+                rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?(?:A/RES/)?第?\s*(?<![\d/]){a}/{b}(?![\d/])(?:\s*号决议)?",
+                " ", ref.rest, flags=re.I,
+            )
+    for pattern in (_year_doc, _previous, _latest):
+        ref.rest = pattern.sub(" ", ref.rest)
+    ref.rest = re.sub(r"\s+", " ", ref.rest).strip()
+    for m in _year_doc.finditer(question):
+        year = next(g for g in m.groups() if g)
+        ref.docs += [d for d, date in resolutions.items() if date.startswith(year) and d not in ref.docs]
+    if _previous.search(question):
+        ref.relative = "previous"
+    elif _latest.search(question):
+        ref.relative = "latest"
+    for pattern, part in _paragraph:
+        m = pattern.search(question)
+        if m:
+            ref.part, ref.number = part, int(m.group(1))
+            break
+    if ref.part is None and (m := _ordinal.search(question)):
+        ref.part = "PP" if m.group(2).lower() == "preambular" else "OP"
+        ref.number = ORDINALS[m.group(1).lower()]
+    return ref
+
+
+def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: list[str]) -> list[str]:
+    """"latest" is the newest resolution; "previous" is the one before the resolution under
+    discussion (or before the newest when nothing is under discussion)."""
+    ordered = sorted(resolutions, key=lambda d: resolutions[d])
+    if not ordered:
+        return []
+    if relative == "latest":
+        return [ordered[-1]]
+    current = [d for d in context_docs if d in resolutions]
+    anchor = max((ordered.index(d) for d in current), default=len(ordered) - 1)
+    return [ordered[anchor - 1]] if anchor > 0 else [ordered[0]]

@@ -1,0 +1,171 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings, fused by reciprocal rank.
+
+Results are provisions, `(doc, part, number)`: the English and Chinese versions of one
+paragraph are one provision, scored by whichever version matches better.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index import Paragraph, Store
+
+from .text import CJK_CHAR, Concept, concepts, tokens
+
+RRF_K = 60  # the usual reciprocal-rank constant: flattens differences deep in a ranking
+
+
+@dataclass
+class Filters:
+    """Restrictions from the caller or from the question itself."""
+
+    docs: list[str] = field(default_factory=list)
+    lang: str | None = None
+    parts: list[str] = field(default_factory=list)
+
+    def admits(self, p: Paragraph) -> bool:
+        return (
+            (not self.docs or p.doc in self.docs)
+            and (not self.lang or p.lang == self.lang)
+            and (not self.parts or p.part in self.parts)
+        )
+
+    def chroma_where(self) -> dict | None:
+        clauses = []
+        if self.docs:
+            clauses.append({"doc": {"$in": list(self.docs)}})
+        if self.lang:
+            clauses.append({"lang": self.lang})
+        if self.parts:
+            clauses.append({"part": {"$in": list(self.parts)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass
+class Hit:
+    """One provision, with the evidence for it."""
+
+    provision: tuple[str, str, int | None]
+    versions: dict[str, Paragraph]  # by language
+    dense: float = 0.0  # best cosine of the query with any window of any version
+    lexical: float = 0.0  # best BM25 score of any version
+    coverage: float = 0.0  # share of the question's terms (IDF-weighted) the text contains
+    score: float = 0.0  # fused rank score
+    bonus: float = 0.0  # the text holds the kind of thing asked for (a date for "when")
+
+    @property
+    def support(self) -> float:
+        """How well this provision answers; compared with the abstention threshold."""
+        return self.dense + self.coverage + self.bonus
+
+
+class Retriever:
+    def __init__(self, store: Store, dense_weight: float = 1.0, lexical_weight: float = 1.0):
+        self.store = store
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+        self.paragraphs = store.paragraphs
+        self.by_node = {p.node_id: i for i, p in enumerate(self.paragraphs)}
+        self.by_provision: dict[tuple, dict[str, Paragraph]] = defaultdict(dict)
+        for p in self.paragraphs:
+            self.by_provision[p.provision][p.lang] = p
+        corpus_tokens = [tokens(p.text) for p in self.paragraphs]
+        self.term_sets = [set(t) for t in corpus_tokens]
+        df: dict[str, int] = defaultdict(int)
+        for terms in self.term_sets:
+            for t in terms:
+                df[t] += 1
+        n = len(self.paragraphs)
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self.unknown_idf = math.log(1 + n)  # a word the corpus never uses weighs the most
+
+        import bm25s
+
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(corpus_tokens, show_progress=False)
+
+    def weight(self, term: str) -> float:
+        """IDF; a word the corpus never uses weighs most, except a Chinese bigram, which is
+        usually a pair of characters straddling two words rather than a new word."""
+        if term in self.idf:
+            return self.idf[term]
+        return 1.0 if CJK_CHAR.match(term) else self.unknown_idf
+
+    def coverage(self, concepts: list[Concept], i: int) -> float:
+        """The IDF-weighted share of the question's concepts that paragraph i expresses."""
+        if not concepts:
+            return 0.0
+        have = self.term_sets[i]
+        got = total = 0.0
+        for alternatives in concepts:
+            known = [self.idf[t] for alt in alternatives for t in alt if t in self.idf]
+            weight = max(known) if known else self.weight(alternatives[0][0])
+            total += weight
+            got += weight * max(sum(t in have for t in alt) / len(alt) for alt in alternatives)
+        return got / total
+
+    def search(
+        self,
+        query: str,
+        filters: Filters,
+        *,
+        k: int = 10,
+        mode: str = "hybrid",
+        about: list[Concept] | None = None,
+    ) -> list[Hit]:
+        """The k best provisions for `query`, best first. `about` holds the question's
+        concepts for coverage (by default those of `query`)."""
+        about = concepts(query) if about is None else about
+        hits: dict[tuple, Hit] = {}
+
+        def hit(p: Paragraph) -> Hit:
+            h = hits.get(p.provision)
+            if h is None:
+                h = hits[p.provision] = Hit(p.provision, self.by_provision[p.provision])
+            return h
+
+        dense_rank: list[tuple] = []
+        if mode in ("hybrid", "dense"):
+            vec = self.store.embed_model.get_query_embedding(query)
+            n_nodes = int(self.store.info.get("nodes", len(self.paragraphs)))
+            for node_id, cos in self.store.dense(vec, min(n_nodes, max(50, 4 * k)), filters.chroma_where()):
+                p = self.paragraphs[self.by_node[node_id.rsplit("|", 1)[0]]]
+                h = hit(p)
+                h.dense = max(h.dense, cos)
+                if h.provision not in dense_rank:
+                    dense_rank.append(h.provision)
+
+        lexical_rank: list[tuple] = []
+        if mode in ("hybrid", "lexical"):
+            q = tokens(query)
+            if q and any(t in self.bm25.vocab_dict for t in q):
+                scores = self.bm25.get_scores(q)
+                for i in np.argsort(-scores):
+                    if scores[i] <= 0:
+                        break
+                    p = self.paragraphs[i]
+                    if not filters.admits(p):
+                        continue
+                    h = hit(p)
+                    h.lexical = max(h.lexical, float(scores[i]))
+                    if h.provision not in lexical_rank:
+                        lexical_rank.append(h.provision)
+                    if len(lexical_rank) >= max(50, 4 * k):
+                        break
+
+        for rank, prov in enumerate(dense_rank):
+            hits[prov].score += self.dense_weight / (RRF_K + rank)
+        for rank, prov in enumerate(lexical_rank):
+            hits[prov].score += self.lexical_weight / (RRF_K + rank)
+        for h in hits.values():
+            h.coverage = max(
+                (self.coverage(about, self.by_node[p.node_id]) for p in h.versions.values() if filters.admits(p)),
+                default=0.0,
+            )
+        ranked = sorted(hits.values(), key=lambda h: (-h.score, -h.support))
+        return ranked[:k]
