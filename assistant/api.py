@@ -117,8 +117,8 @@ class Assistant:
             # A follow-up is searched together with the questions before it.
             earlier = [find_references(h.question, self.resolutions).rest for h in history[-2:]]
             query = " ".join([*earlier, query])
-        terms = content_terms(expand(query))
-        hits = self._search(expand(query), concepts(query), filters)
+        about = concepts(query)
+        hits = self._search(expand(query), about, filters)
         if qlang != "en":
             hits = self._bridge(hits, query, qlang, filters)
         wanted = answer_patterns(question)
@@ -138,7 +138,7 @@ class Assistant:
             if qlang == "zh" and p.lang != "zh":
                 sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
             seed = self.docs[p.doc]
-            sentences.append(sentence(p, question, terms, self.retriever.idf, seed.kind, seed.date))
+            sentences.append(sentence(p, question, self.retriever.matcher(about), seed.kind, seed.date))
             citations.append(_citation(p))
         return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
 
@@ -264,7 +264,7 @@ class Assistant:
             if qlang == "zh" and p.lang != "zh":
                 sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
             seed = self.docs[p.doc]
-            sentences.append(sentence(p, question, [], {}, seed.kind, seed.date, whole=True))
+            sentences.append(sentence(p, question, self.retriever.matcher([]), seed.kind, seed.date, whole=True))
             citations.append(_citation(p))
         return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
 

@@ -7,13 +7,15 @@ from the cited paragraph; omitted clauses are marked with an ellipsis.
 """
 from __future__ import annotations
 
-import math
 import re
 
 from index import FN, OP, PP, Paragraph
 
-from .text import clauses, sentences, tokens
+from .retrieve import Matcher
+from .text import clauses, sentences
 
+FOCUS_WEIGHT = 5.0  # outweighs the topic words that every sentence of a paragraph repeats
+ANSWER_TYPE_WEIGHT = 1.5  # a clause holding the kind of thing asked for (a date for "when")
 MAX_WORDS = 80  # a sentence longer than this drops its least relevant clauses
 ELLIPSIS = {"en": " … ", "zh": "……"}
 
@@ -83,34 +85,32 @@ def _opening(text: str) -> tuple[str, str] | None:
     return verb, rest
 
 
-def _weights(question_terms: list[str], idf: dict[str, float], unknown: float) -> dict[str, float]:
-    return {t: idf.get(t, unknown) for t in question_terms}
+def _score(piece: str, match: Matcher, wanted: list[re.Pattern]) -> float:
+    return match.score(piece) + sum(ANSWER_TYPE_WEIGHT for p in wanted if p.search(piece))
 
 
-def _relevance(piece: str, weights: dict[str, float], wanted: list[re.Pattern]) -> float:
-    terms = set(tokens(piece))
-    return sum(w for t, w in weights.items() if t in terms) + sum(1.5 for p in wanted if p.search(piece))
-
-
-def select_sentences(text: str, question: str, question_terms: list[str], idf: dict[str, float]) -> str:
+def select_sentences(text: str, question: str, match: Matcher) -> str:
     """The one or two sentences of a prose paragraph that bear most on the question."""
     parts = sentences(text)
-    weights = _weights(question_terms, idf, math.log(1 + len(idf)))
     wanted = answer_patterns(question)
-    scores = [_relevance(s, weights, wanted) for s in parts]
+    scores = [_score(s, match, wanted) for s in parts]
+    # Prose repeats its topic in every sentence; the sentence that also holds the
+    # question's most specific word ("sponsored") is the one that answers it.
+    for i, s in enumerate(parts):
+        if match.has_focus(s):
+            scores[i] += FOCUS_WEIGHT
     ranked = sorted(range(len(parts)), key=lambda i: -scores[i])
     keep = ranked[:1] + [i for i in ranked[1:2] if scores[i] >= 0.8 * scores[ranked[0]] > 0]
     return " ".join(parts[i] for i in sorted(keep))
 
 
-def select_clauses(text: str, question: str, question_terms: list[str], idf: dict[str, float], lang: str) -> str:
+def select_clauses(text: str, question: str, match: Matcher, lang: str) -> str:
     """The paragraph's clauses that bear on the question, in order, the first always kept."""
     parts = clauses(text)
     if len(parts) <= 1:
         return text
-    weights = _weights(question_terms, idf, math.log(1 + len(idf)))
     wanted = answer_patterns(question)
-    scores = [_relevance(c, weights, wanted) for c in parts]
+    scores = [_score(c, match, wanted) for c in parts]
     best = max(scores[1:]) if len(scores) > 1 else 0
     keep = {0} | {i for i, s in enumerate(scores) if i and s > 0 and s >= 0.5 * best}
     keep |= {i for i, c in enumerate(parts) if any(p.search(c) for p in wanted)}  # the asked-for date, place
@@ -146,17 +146,15 @@ def short_symbol(doc: str) -> str:
     return doc.removeprefix("A/RES/")
 
 
-def sentence(
-    p: Paragraph, question: str, terms: list[str], idf: dict[str, float], kind: str, date: str, *, whole: bool = False
-) -> str:
+def sentence(p: Paragraph, question: str, match: Matcher, kind: str, date: str, *, whole: bool = False) -> str:
     """One answer sentence restating paragraph `p` (only the clauses that bear on the
     question, unless `whole`), ending with its citation."""
     if whole:
         body = p.text
     elif kind != "resolution":
-        body = select_sentences(p.text, question, terms, idf)
+        body = select_sentences(p.text, question, match)
     else:
-        body = select_clauses(p.text, question, terms, idf, p.lang)
+        body = select_clauses(p.text, question, match, p.lang)
     sym = short_symbol(p.doc)
     if p.lang == "zh":
         where = {OP: "执行部分", PP: "序言部分"}.get(p.part)

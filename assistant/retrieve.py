@@ -33,12 +33,14 @@ class Filters:
             and (not self.parts or p.part in self.parts)
         )
 
+    def admits_provision(self, p: Paragraph) -> bool:
+        """Language aside: any version of a provision is evidence for the others."""
+        return (not self.docs or p.doc in self.docs) and (not self.parts or p.part in self.parts)
+
     def chroma_where(self) -> dict | None:
         clauses = []
         if self.docs:
             clauses.append({"doc": {"$in": list(self.docs)}})
-        if self.lang:
-            clauses.append({"lang": self.lang})
         if self.parts:
             clauses.append({"part": {"$in": list(self.parts)}})
         if not clauses:
@@ -96,18 +98,25 @@ class Retriever:
             return self.idf[term]
         return 1.0 if CJK_CHAR.match(term) else self.unknown_idf
 
-    def coverage(self, concepts: list[Concept], i: int) -> float:
-        """The IDF-weighted share of the question's concepts that paragraph i expresses."""
-        if not concepts:
+    def concept_weight(self, about: list[Concept], have: set[str]) -> float:
+        """The IDF-weighted amount of the question's concepts found in `have`."""
+        got = 0.0
+        for alternatives in about:
+            got += self._weight(alternatives) * max(sum(t in have for t in alt) / len(alt) for alt in alternatives)
+        return got
+
+    def _weight(self, alternatives: Concept) -> float:
+        known = [self.idf[t] for alt in alternatives for t in alt if t in self.idf]
+        return max(known) if known else self.weight(alternatives[0][0])
+
+    def matcher(self, about: list[Concept]) -> "Matcher":
+        return Matcher(self, about)
+
+    def coverage(self, about: list[Concept], i: int) -> float:
+        """The share of the question's concepts that paragraph i expresses."""
+        if not about:
             return 0.0
-        have = self.term_sets[i]
-        got = total = 0.0
-        for alternatives in concepts:
-            known = [self.idf[t] for alt in alternatives for t in alt if t in self.idf]
-            weight = max(known) if known else self.weight(alternatives[0][0])
-            total += weight
-            got += weight * max(sum(t in have for t in alt) / len(alt) for alt in alternatives)
-        return got / total
+        return self.concept_weight(about, self.term_sets[i]) / sum(self._weight(a) for a in about)
 
     def search(
         self,
@@ -149,7 +158,7 @@ class Retriever:
                     if scores[i] <= 0:
                         break
                     p = self.paragraphs[i]
-                    if not filters.admits(p):
+                    if not filters.admits_provision(p):
                         continue
                     h = hit(p)
                     h.lexical = max(h.lexical, float(scores[i]))
@@ -163,9 +172,26 @@ class Retriever:
         for rank, prov in enumerate(lexical_rank):
             hits[prov].score += self.lexical_weight / (RRF_K + rank)
         for h in hits.values():
-            h.coverage = max(
-                (self.coverage(about, self.by_node[p.node_id]) for p in h.versions.values() if filters.admits(p)),
-                default=0.0,
-            )
-        ranked = sorted(hits.values(), key=lambda h: (-h.score, -h.support))
+            h.coverage = max(self.coverage(about, self.by_node[p.node_id]) for p in h.versions.values())
+        # A language filter chooses which version is shown; it needs one to show.
+        admitted = [h for h in hits.values() if any(filters.admits(v) for v in h.versions.values())]
+        ranked = sorted(admitted, key=lambda h: (-h.score, -h.support))
         return ranked[:k]
+
+
+class Matcher:
+    """Scores pieces of text (clauses, sentences) against one question's concepts."""
+
+    def __init__(self, retriever: Retriever, about: list[Concept]):
+        self.retriever = retriever
+        self.about = about
+        known = [a for a in about if any(t in retriever.idf for alt in a for t in alt)]
+        # The question's most specific concept that the corpus uses at all.
+        self.focus = max(known, key=retriever._weight) if known else None
+
+    def score(self, text: str) -> float:
+        return self.retriever.concept_weight(self.about, set(tokens(text)))
+
+    def has_focus(self, text: str) -> bool:
+        have = set(tokens(text))
+        return self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)

@@ -56,6 +56,7 @@ ACRONYMS = {
     "ny": "New York",
     "nyc": "New York",
 }
+_AUXILIARIES = frozenset("is was are were does did do has have had will would should shall can could may might must".split())
 _ALWAYS_ACRONYMS = {"gge", "ccw", "icrc", "ihl"}  # never ordinary English words
 # A few everyday words for the texts' own vocabulary (applied to questions only).
 SYNONYMS = {
@@ -142,13 +143,19 @@ def concepts(question: str) -> list[Concept]:
     its spelled-out form (GGE) or the texts' words for it (finish), whichever is present."""
     out: list[Concept] = []
     seen: set[str] = set()
-    for word in re.findall(r"[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*|[\u3400-\u9fff]+", question):
+    words = re.findall(r"[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*|[\u3400-\u9fff]+", question)
+    for i, word in enumerate(words):
         low = word.lower()
+        # "Which country ..." asks for a name; the word "country" need not be in the answer.
+        if i and words[i - 1].lower() in ("which", "what") and low not in _AUXILIARIES:
+            continue
         alternatives = []
         if low in ACRONYMS and (word.isupper() or low in _ALWAYS_ACRONYMS):
             alternatives = [content_terms(ACRONYMS[low])]
         else:
-            alternatives = [[t] for t in content_terms(word)]
+            alternatives = [content_terms(word)]  # "capacity-building": both parts
+            if CJK_CHAR.match(word):
+                alternatives = [[t] for t in alternatives[0]]
             if low in SYNONYMS:
                 alternatives += [[t] for t in content_terms(SYNONYMS[low])]
         if CJK_CHAR.match(word):  # each bigram is a concept of its own

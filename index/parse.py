@@ -22,7 +22,7 @@ MONTHS = (
 
 _front_matter = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _md_link = re.compile(r"\[([^\]^]+)\]\([^)]*\)")
-_italic_verb_boundary = re.compile(r"([,;])[ \t]*\*+[ \t]*(?=[A-Z])")  # ",*Affirming*" starts a paragraph
+_italic_verb_boundary = re.compile(r"([,;][⁰¹²³⁴⁵⁶⁷⁸⁹]*)[ \t]*\*+[ \t]*(?=[A-Z])")  # ",*Affirming*" starts a paragraph
 _op_start = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 _md_footnote_def = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _superscript_def = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(.*)$")

@@ -1,7 +1,8 @@
 """The paragraph store: parse the seeds, embed one node per paragraph window, persist in Chroma.
 
 Layout of a store folder (one per embedding model, so switching models does not thrash):
-    chroma/            Chroma's persistent files (collection "paragraphs", cosine space)
+    chroma-<build>/    Chroma's persistent files (collection "paragraphs", cosine space); named
+                       per build because Chroma caches one client per path in a process
     paragraphs.json    every Paragraph record, plus the manifest and any seed errors
     fingerprint.json   what the store was built from; a mismatch means rebuild
 A build writes a sibling temporary folder and swaps it in, under a file lock, so an
@@ -205,7 +206,8 @@ def _build(final: Path, seeds_dir: Path, emb: BaseEmbedding, fp: str, progress: 
     tmp = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    client = _client(tmp / "chroma")
+    chroma_dir = f"chroma-{fp[:8]}-{time.time_ns():x}"
+    client = _client(tmp / chroma_dir)
     try:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -223,6 +225,7 @@ def _build(final: Path, seeds_dir: Path, emb: BaseEmbedding, fp: str, progress: 
     (tmp / "paragraphs.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
     info = {
         "fingerprint": fp,
+        "chroma_dir": chroma_dir,
         "embedding": embedding_id(emb),
         "paragraphs": len(corpus.paragraphs),
         "nodes": len(nodes),
@@ -275,7 +278,7 @@ def open_store(
             info = _read_info(final)
     try:
         records = json.loads((final / "paragraphs.json").read_text())
-        collection = _client(final / "chroma").get_collection(COLLECTION)
+        collection = _client(final / info["chroma_dir"]).get_collection(COLLECTION)
         if collection.count() != info["nodes"]:
             raise StoreError(f"holds {collection.count()} vectors, expected {info['nodes']}")
     except StoreError as exc:
