@@ -58,6 +58,7 @@ class Assistant:
         self.docs = {d.doc: d for d in sorted(self.store.corpus.docs, key=lambda d: d.lang == "en")}
         self.resolutions = {d.doc: d.date for d in self.store.corpus.docs if d.is_resolution}
         self.by_key = {p.key: p for p in self.store.paragraphs}
+        self._all_text = " ".join(p.text for p in self.store.paragraphs)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -208,8 +209,8 @@ class Assistant:
 
     def _names_unknown(self, ref: Reference, question: str) -> bool:
         """A question about a resolution that is not indexed (and not quoted in one that is)."""
-        quoted = " ".join(p.text for p in self.store.paragraphs)
-        return bool(ref.mentioned) and not ref.docs and all(m.removeprefix("A/RES/") not in quoted for m in ref.mentioned)
+        return bool(ref.mentioned) and not ref.docs and all(
+            m.removeprefix("A/RES/") not in self._all_text for m in ref.mentioned)
 
     def _version(self, h: Hit, qlang: str, filters: Filters) -> Paragraph:
         """The version to show: the question's language where it exists and is allowed."""

@@ -29,7 +29,7 @@ class Settings:
     max_question_chars: int = _setting(2000, "Longer questions are refused.")
 
     @classmethod
-    def load(cls, **overrides) -> "Settings":
+    def load(cls, **overrides) -> Settings:
         """Defaults, then UNRES_* environment variables, then keyword arguments."""
         values = {}
         for f in fields(cls):

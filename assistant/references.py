@@ -16,7 +16,7 @@ ORDINALS = {
         1,
     )
 }
-_symbol = re.compile(r"(?:A/RES/)?(?<![\d/])(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
+_symbol = re.compile(r"(?:A/RES/|(?<![\d/]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
 
 _year_doc = re.compile(
     r"\b(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+(20\d\d)|(20\d\d)\s*年的?决议",
@@ -71,7 +71,7 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
     for a, b in _symbol.findall(question):
         if f"A/RES/{int(a)}/{int(b)}" in ref.docs:
             ref.rest = re.sub(
-                rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?(?:A/RES/)?第?\s*(?<![\d/]){a}/{b}(?![\d/])(?:\s*号决议)?",
+                rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?第?\s*(?:A/RES/|(?<![\d/])){a}/{b}(?![\d/])(?:\s*号决议)?",
                 " ", ref.rest, flags=re.I,
             )
     for pattern in (_year_doc, _previous, _latest):

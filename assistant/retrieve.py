@@ -109,7 +109,7 @@ class Retriever:
         known = [self.idf[t] for alt in alternatives for t in alt if t in self.idf]
         return max(known) if known else self.weight(alternatives[0][0])
 
-    def matcher(self, about: list[Concept]) -> "Matcher":
+    def matcher(self, about: list[Concept]) -> Matcher:
         return Matcher(self, about)
 
     def coverage(self, about: list[Concept], i: int) -> float:

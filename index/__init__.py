@@ -2,7 +2,7 @@
 from .embeddings import BACKENDS, EmbeddingError, embedding_id, make_embedding
 from .manifest import SeedDoc, SeedError, read_manifest
 from .parse import parse_document
-from .records import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for
+from .records import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for
 from .store import Corpus, Store, StoreError, load_corpus, open_store
 
 __all__ = [

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .manifest import SeedDoc, SeedError
-from .records import FN, META, OP, P, PP, Paragraph
+from .records import FN, META, OP, PP, P, Paragraph
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"

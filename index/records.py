@@ -61,7 +61,7 @@ class Paragraph:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Paragraph":
+    def from_dict(cls, d: dict) -> Paragraph:
         return cls(
             doc=d["doc"],
             lang=d["lang"],

@@ -11,9 +11,9 @@ interrupted build leaves the previous store intact and two builders never interl
 from __future__ import annotations
 
 import fcntl
-import math
 import hashlib
 import json
+import math
 import os
 import shutil
 import time
@@ -164,7 +164,7 @@ class Store:
         kwargs = {"where": where} if where else {}
         result = self.vector_store().query(query, **kwargs)
         # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
-        return [(n.node_id, 1.0 + math.log(s)) for n, s in zip(result.nodes, result.similarities)]
+        return [(n.node_id, 1.0 + math.log(s)) for n, s in zip(result.nodes, result.similarities, strict=True)]
 
 
 def _client(path: Path):
@@ -200,7 +200,7 @@ def _build(final: Path, seeds_dir: Path, emb: BaseEmbedding, fp: str, progress: 
     nodes = paragraph_nodes(corpus.paragraphs, window_tokens(emb))
     progress(f"embedding {len(nodes)} nodes for {len(corpus.paragraphs)} paragraphs with {embedding_id(emb)}")
     vectors = emb.get_text_embedding_batch([n.get_content() for n in nodes])
-    for node, vec in zip(nodes, vectors):
+    for node, vec in zip(nodes, vectors, strict=True):
         node.embedding = vec
 
     tmp = final.parent / f".{final.name}.building-{os.getpid()}"

@@ -81,7 +81,7 @@ def test_chat_json_keeps_the_conversation(unres):
         "What is the Group of Governmental Experts called upon to do in 79/62?",
         "Who was invited to brief them?",
         "",
-    ]).encode() + b"\xff\xfe bad bytes\n" + "   \n".encode()
+    ]).encode() + b"\xff\xfe bad bytes\n" + b"   \n"
     r = unres("chat", "--json", input=lines)
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from index import SeedDoc, SeedError, load_corpus, parse_document, read_manifest
-from tests.conftest import SEEDS
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import chromadb
-from chromadb.config import Settings
 import pytest
+from chromadb.config import Settings
 
 from index import make_embedding, open_store
 from index.embeddings import UseEmbedding

@@ -1,0 +1,90 @@
+"""Explicit references in questions, and the grounding check itself."""
+from __future__ import annotations
+
+import pytest
+
+from assistant import Answer, Citation
+from assistant.grounding import unsupported
+from assistant.references import find_references, resolve_relative
+
+RESOLUTIONS = {"A/RES/79/62": "2024-12-02", "A/RES/80/57": "2025-12-01"}
+
+
+@pytest.mark.parametrize(
+    "question, docs, part, number",
+    [
+        ("What does resolution 80/57 say?", ["A/RES/80/57"], None, None),
+        ("Compare 79/62 and A/RES/80/57", ["A/RES/79/62", "A/RES/80/57"], None, None),
+        ("What does operative paragraph 4 say?", [], "OP", 4),
+        ("Read OP4 of 79/62", ["A/RES/79/62"], "OP", 4),
+        ("What did the 2025 resolution decide?", ["A/RES/80/57"], None, None),
+        ("preambular paragraph 3 of the 2024 resolution", ["A/RES/79/62"], "PP", 3),
+        ("the third preambular paragraph", [], "PP", 3),
+        ("footnote 2 of 80/57", ["A/RES/80/57"], "FN", 2),
+        ("第79/62号决议执行部分第4段说了什么？", ["A/RES/79/62"], "OP", 4),
+        ("第79/62号决议序言部分第2段", ["A/RES/79/62"], "PP", 2),
+        ("What did resolution 78/241 ask?", [], None, None),
+    ],
+)
+def test_references(question, docs, part, number):
+    ref = find_references(question, RESOLUTIONS)
+    assert (ref.docs, ref.part, ref.number) == (docs, part, number)
+
+
+def test_named_but_not_indexed_resolutions_are_kept_apart():
+    ref = find_references("What did resolution 78/241 ask?", RESOLUTIONS)
+    assert ref.mentioned == ["A/RES/78/241"] and ref.docs == []
+
+
+def test_reference_words_are_removed_from_the_search_text():
+    assert find_references("When was resolution 79/62 adopted?", RESOLUTIONS).rest == "When was adopted?"
+    assert find_references("第79/62号决议是哪一天通过的？", RESOLUTIONS).rest == "是哪一天通过的？"
+
+
+def test_relative_references():
+    ref = find_references("And what did the previous year's resolution ask?", RESOLUTIONS)
+    assert ref.relative == "previous"
+    assert resolve_relative("previous", RESOLUTIONS, ["A/RES/80/57"]) == ["A/RES/79/62"]
+    assert resolve_relative("previous", RESOLUTIONS, []) == ["A/RES/79/62"]
+    assert resolve_relative("latest", RESOLUTIONS, []) == ["A/RES/80/57"]
+    assert find_references("What does this year's resolution add?", RESOLUTIONS).relative == "latest"
+
+
+OP4 = Citation("A/RES/79/62", "en", "OP", 4, "A/RES/79/62 OP 4",
+               "Calls upon the Group of Governmental Experts to fulfil its mandate as soon as possible, "
+               "preferably by the end of 2025, and also calls upon the High Contracting Parties;")
+OP4_ZH = Citation("A/RES/79/62", "zh", "OP", 4, "A/RES/79/62 OP 4 (zh)", "吁请政府专家组尽快，最好是在2025年底之前，完成任务；")
+
+
+def _answer(text: str, *citations: Citation) -> Answer:
+    return Answer("q", text, False, "en", list(citations), [])
+
+
+@pytest.mark.parametrize(
+    "text, citation",
+    [
+        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group of Governmental Experts to fulfil "
+         "its mandate as soon as possible, preferably by the end of 2025. [A/RES/79/62 OP 4]", OP4),
+        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group of Governmental Experts … "
+         "preferably by the end of 2025. [A/RES/79/62 OP 4]", OP4),
+        ("大会在第79/62号决议（执行部分第4段）中吁请政府专家组尽快，最好是在2025年底之前，完成任务。 [A/RES/79/62 OP 4 (zh)]", OP4_ZH),
+    ],
+)
+def test_grounding_accepts_supported_sentences(text, citation):
+    assert unsupported(_answer(text, citation)) == []
+
+
+@pytest.mark.parametrize(
+    "text, citation, problem",
+    [
+        ("In resolution 79/62 (OP 4), the General Assembly banned autonomous weapons. [A/RES/79/62 OP 4]", OP4, "words not in"),
+        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group to finish by the end of 2026. "
+         "[A/RES/79/62 OP 4]", OP4, "2026"),
+        ("The Group must finish by 2025.", OP4, "no citation"),
+        ("The Group should fulfil its mandate. [A/RES/80/57 OP 4]", OP4, "not among the answer's citations"),
+        ("大会在第79/62号决议（执行部分第4段）中禁止自主武器。 [A/RES/79/62 OP 4 (zh)]", OP4_ZH, "words not in"),
+    ],
+)
+def test_grounding_rejects_unsupported_sentences(text, citation, problem):
+    problems = unsupported(_answer(text, citation))
+    assert problems and problem in problems[0]
