@@ -12,7 +12,7 @@ from .compose import answer_patterns, sentence, short_symbol
 from .config import Settings
 from .references import Reference, find_references, resolve_relative
 from .retrieve import Filters, Hit, Retriever
-from .text import Concept, concepts, content_terms, expand, language
+from .text import Concept, concepts, content_terms, expand, language, names, phrase_pairs
 
 # Signs that a question leans on the previous turn ("them", "and what about ...").
 _FOLLOW_UP = re.compile(
@@ -25,7 +25,8 @@ _COMPARE = re.compile(r"\b(compare|comparison|differ|difference|change|changed|s
                       r"drop|dropped|add|added|versus|vs)\b|比较|区别|变化|相同|保留|两项", re.I)
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
 
-ANSWER_TYPE_BONUS = 0.1
+FOLLOW_UP_MARGIN = 0.25  # a follow-up well supported on its own is read on its own
+ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
     "zh": "所收录的文本没有回答这个问题。",
@@ -83,6 +84,13 @@ class Assistant:
     def footnotes(self, p: Paragraph) -> list[Paragraph]:
         return [self.by_key[k] for n in p.footnotes if (k := (p.doc, p.lang, FN, n)) in self.by_key]
 
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity of two texts under the store's embedding model."""
+        ea, eb = (self.store.embed_model.get_text_embedding(t) for t in (a, b))
+        dot = sum(x * y for x, y in zip(ea, eb, strict=True))
+        norm = (sum(x * x for x in ea) * sum(y * y for y in eb)) ** 0.5
+        return dot / norm if norm else 0.0
+
     # ------------------------------------------------------------------ questions
 
     def ask(
@@ -114,15 +122,20 @@ class Assistant:
             return self._quote_reference(question, qlang, ref, filters)
 
         query = ref.rest or question
-        if history and (_FOLLOW_UP.search(question) or len(content_terms(query)) <= 2):
-            # A follow-up is searched together with the questions before it.
-            earlier = [find_references(h.question, self.resolutions).rest for h in history[-2:]]
-            query = " ".join([*earlier, query])
         about = concepts(query)
         hits = self._search(expand(query), about, filters)
+        best = hits[0].support if hits else 0.0
+        if history and (_FOLLOW_UP.search(question) or len(content_terms(query)) <= 2) and (
+                best < self.settings.min_support + FOLLOW_UP_MARGIN):
+            # A follow-up that does not stand on its own is searched together with the
+            # questions before it; its own words count twice as much as theirs.
+            earlier = " ".join(find_references(h.question, self.resolutions).rest for h in history[-2:])
+            query = f"{earlier} {query}"
+            about = about * 2 + concepts(earlier)
+            hits = self._search(expand(query), about, filters)
         if qlang != "en":
             hits = self._bridge(hits, query, qlang, filters)
-        wanted = answer_patterns(question)
+        wanted = answer_patterns(question, strict=True)
         for h in hits:
             if wanted and any(w.search(v.text) for w in wanted for v in h.versions.values()):
                 h.bonus = ANSWER_TYPE_BONUS
@@ -165,8 +178,8 @@ class Assistant:
         english = pivot[0].versions["en"].text
         bridged = self._search(english, concepts(english), Filters(single, "en", filters.parts))
         top = max((h.support for h in bridged), default=0.0)
-        # Capped just under 1 so that a paragraph in the question's own language wins a tie.
-        scale = min(0.95, pivot[0].support / top) if top else 0.0
+        # Scaled below the pivot so that a paragraph in the question's own language wins a tie.
+        scale = 0.95 * min(1.0, pivot[0].support / top) if top else 0.0
         for h in bridged:
             h.coverage, h.dense, h.bonus = h.coverage * scale, h.dense * scale, h.bonus * scale
         merged = {h.provision: h for h in bridged}
@@ -208,9 +221,12 @@ class Assistant:
         return Filters(resolved, lang, parts)
 
     def _names_unknown(self, ref: Reference, question: str) -> bool:
-        """A question about a resolution that is not indexed (and not quoted in one that is)."""
-        return bool(ref.mentioned) and not ref.docs and all(
-            m.removeprefix("A/RES/") not in self._all_text for m in ref.mentioned)
+        """A question about a resolution that is not indexed (and not quoted in one that is),
+        or about a named body or thing the texts never mention ("the Security Council")."""
+        if ref.mentioned and not ref.docs and all(m.removeprefix("A/RES/") not in self._all_text for m in ref.mentioned):
+            return True
+        return any(pairs and not any(p in self.retriever.idf for p in pairs)
+                   for pairs in (phrase_pairs(n) for n in names(ref.rest or question)))
 
     def _version(self, h: Hit, qlang: str, filters: Filters) -> Paragraph:
         """The version to show: the question's language where it exists and is allowed."""
@@ -234,9 +250,9 @@ class Assistant:
                     other = next((h for h in hits if h.provision[0] == d and h.support >= 0.8 * best.support), None)
                     if other:
                         chosen.append(other)
-        # A question after one fact (when, where, who) gets one sentence; a broader one may
-        # get up to three when other paragraphs support it nearly as well.
-        if not answer_patterns(question):
+        # A question after one fact (when, where, how long) gets one sentence; a broader one
+        # may get up to three when other paragraphs support it nearly as well.
+        if not answer_patterns(question, strict=True):
             for h in hits[1:]:
                 if len(chosen) >= 3:
                     break

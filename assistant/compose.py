@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from index import FN, OP, PP, Paragraph
+from index import FN, META, OP, PP, Paragraph
 
 from .retrieve import Matcher
 from .text import clauses, sentences
 
 FOCUS_WEIGHT = 5.0  # outweighs the topic words that every sentence of a paragraph repeats
 ANSWER_TYPE_WEIGHT = 1.5  # a clause holding the kind of thing asked for (a date for "when")
-MAX_WORDS = 80  # a sentence longer than this drops its least relevant clauses
+SHORT_WORDS = 45  # a paragraph this short is restated whole (a Chinese word counts as two characters)
+MAX_WORDS = 90  # a sentence longer than this drops its least relevant clauses
 ELLIPSIS = {"en": " … ", "zh": "……"}
 
 # Opening words of preambular paragraphs, as the General Assembly's past action.
@@ -35,22 +36,28 @@ PREAMBULAR = {
 IRREGULAR = {"takes": "took", "bears": "bore", "reads": "read"}
 ADVERBS = {"also", "further", "strongly", "again", "once", "firmly", "deeply", "urgently"}
 
-# Words that mark what kind of answer a question wants, and how to spot it in a clause.
+# What kind of answer a question wants, and how to spot it: `strict` marks a paragraph
+# as holding that kind of thing (used to rank paragraphs), `loose` marks a clause worth
+# keeping in the answer sentence.
 ANSWER_TYPES = [
     (re.compile(r"\b(when|by when|what date|which year|what year|deadline|how soon)\b|何时|什么时候|哪一年|哪一天|哪天|日期", re.I),
-     re.compile(r"\b(19|20)\d\d\b|\d{4}\s*年")),
+     re.compile(r"\b(19|20)\d\d\b|\d{4}\s*年"),
+     re.compile(r"\b(19|20)\d\d\b|\d{4}\s*年|\b(after|before|by the end of|until|prior to|following)\b|之前|之后|以前|以后")),
     (re.compile(r"\b(where|venue|which city)\b|在哪|何地", re.I),
-     re.compile(r"\b(in|at)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*|纽约")),
+     re.compile(r"\b(in|at)\s+(?!the\b)[A-Z][a-z]+(\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}举行"),
+     re.compile(r"\b(in|at)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}举行")),
     (re.compile(r"\b(how long|duration|how many days)\b|多长|几天", re.I),
+     re.compile(r"\b(one|two|three|four|five|\d+)\s+(day|week|month|year)s?\b|两天|\d+天"),
      re.compile(r"\b(one|two|three|four|five|\d+)\s+(day|week|month|year)s?\b|两天|天")),
     (re.compile(r"\b(who|which states|which organi[sz]ations|whom)\b|谁|哪些", re.I),
+     None,
      re.compile(r"\b[A-Z][a-z]+|国|组织|委员会|社会")),
 ]
 
 
-def answer_patterns(question: str) -> list[re.Pattern]:
+def answer_patterns(question: str, strict: bool = False) -> list[re.Pattern]:
     """Patterns for the kind of thing the question asks for (a date, a place, ...)."""
-    return [pattern for ask, pattern in ANSWER_TYPES if ask.search(question)]
+    return [s if strict else loose for ask, s, loose in ANSWER_TYPES if ask.search(question) and (s or not strict)]
 
 
 def past_tense(verb: str) -> str:
@@ -92,6 +99,8 @@ def _score(piece: str, match: Matcher, wanted: list[re.Pattern]) -> float:
 def select_sentences(text: str, question: str, match: Matcher) -> str:
     """The one or two sentences of a prose paragraph that bear most on the question."""
     parts = sentences(text)
+    if len(text.split()) <= SHORT_WORDS * 1.5:
+        return text
     wanted = answer_patterns(question)
     scores = [_score(s, match, wanted) for s in parts]
     # Prose repeats its topic in every sentence; the sentence that also holds the
@@ -105,15 +114,18 @@ def select_sentences(text: str, question: str, match: Matcher) -> str:
 
 
 def select_clauses(text: str, question: str, match: Matcher, lang: str) -> str:
-    """The paragraph's clauses that bear on the question, in order, the first always kept."""
+    """The stretch of the paragraph from its opening clause to the last clause that bears on
+    the question; a short paragraph is kept whole, and a stretch too long to read drops its
+    least relevant clauses, marking each gap with an ellipsis."""
     parts = clauses(text)
-    if len(parts) <= 1:
+    if len(parts) <= 1 or _words(parts, set(range(len(parts)))) <= SHORT_WORDS:
         return text
     wanted = answer_patterns(question)
     scores = [_score(c, match, wanted) for c in parts]
-    best = max(scores[1:]) if len(scores) > 1 else 0
-    keep = {0} | {i for i, s in enumerate(scores) if i and s > 0 and s >= 0.5 * best}
-    keep |= {i for i, c in enumerate(parts) if any(p.search(c) for p in wanted)}  # the asked-for date, place
+    best = max(scores[1:])
+    relevant = [i for i, s in enumerate(scores) if i and s > 0 and s >= 0.5 * best]
+    relevant += [i for i, c in enumerate(parts) if i and any(p.search(c) for p in wanted)]
+    keep = set(range(max(relevant, default=0) + 1))
     # Too long: drop the weakest clauses (never the first) until it fits.
     while len(keep) > 1 and _words(parts, keep) > MAX_WORDS:
         keep.remove(min((i for i in keep if i), key=lambda i: scores[i]))
@@ -126,8 +138,6 @@ def select_clauses(text: str, question: str, match: Matcher, lang: str) -> str:
             out += "" if lang == "zh" else " "
         out += piece
         last = i
-    if last < len(parts) - 1:
-        out = out.rstrip(" ,;，；")
     return out
 
 
@@ -149,7 +159,7 @@ def short_symbol(doc: str) -> str:
 def sentence(p: Paragraph, question: str, match: Matcher, kind: str, date: str, *, whole: bool = False) -> str:
     """One answer sentence restating paragraph `p` (only the clauses that bear on the
     question, unless `whole`), ending with its citation."""
-    if whole:
+    if whole or p.part == META:
         body = p.text
     elif kind != "resolution":
         body = select_sentences(p.text, question, match)
@@ -165,6 +175,8 @@ def sentence(p: Paragraph, question: str, match: Matcher, kind: str, date: str, 
         else:
             text = body
         return f"{_end(text, 'zh')} [{p.label}]"
+    if p.part == META:
+        return f"{_end(body, p.lang)} [{p.label}]"
     if kind != "resolution":
         text = f"A news article issued on {_date(date)} (a secondary source, not a resolution) reports: “{_end(body, 'en')}”"
         return f"{text} [{p.label}]"

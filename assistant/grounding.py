@@ -43,6 +43,11 @@ def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+def claims(text: str) -> list[tuple[str, list[str]]]:
+    """Each sentence of an answer as (its claim, less the fixed framing; the labels it cites)."""
+    return [(_FRAME.sub(" ", s).strip(), labels) for s, labels in sentences_with_citations(text)]
+
+
 def unsupported(answer: Answer) -> list[str]:
     """Problems found: sentences without citations, labels not among the answer's
     citations, and words not found in the cited paragraphs. Empty means grounded."""
@@ -50,8 +55,7 @@ def unsupported(answer: Answer) -> list[str]:
         return [] if not answer.citations else ["an abstention cites paragraphs as support"]
     texts = {c.label: c.text for c in answer.citations}
     problems = []
-    for sentence, labels in sentences_with_citations(answer.answer):
-        claim = _FRAME.sub(" ", sentence)
+    for (sentence, labels), (claim, _) in zip(sentences_with_citations(answer.answer), claims(answer.answer), strict=True):
         if not labels:
             if tokens(claim):
                 problems.append(f"no citation: {sentence!r}")

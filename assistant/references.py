@@ -85,7 +85,8 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
     elif _latest.search(question):
         ref.relative = "latest"
     for pattern, part in _paragraph:
-        m = pattern.search(question)
+        # "A/RES/99/1 OP 1" names a paragraph of a resolution that is not indexed: no reference.
+        m = next((m for m in pattern.finditer(question) if not _names_unknown_symbol(question[: m.start()], ref)), None)
         if m:
             ref.part, ref.number = part, int(m.group(1))
             break
@@ -93,6 +94,11 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
         ref.part = "PP" if m.group(2).lower() == "preambular" else "OP"
         ref.number = ORDINALS[m.group(1).lower()]
     return ref
+
+
+def _names_unknown_symbol(before: str, ref: Reference) -> bool:
+    tail = before[-20:]
+    return any(m.removeprefix("A/RES/") in tail for m in ref.mentioned)
 
 
 def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: list[str]) -> list[str]:

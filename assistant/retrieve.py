@@ -13,7 +13,7 @@ import numpy as np
 
 from index import Paragraph, Store
 
-from .text import CJK_CHAR, Concept, concepts, tokens
+from .text import CJK_CHAR, Concept, concepts, phrase_pairs, tokens
 
 RRF_K = 60  # the usual reciprocal-rank constant: flattens differences deep in a ranking
 
@@ -77,9 +77,9 @@ class Retriever:
         for p in self.paragraphs:
             self.by_provision[p.provision][p.lang] = p
         corpus_tokens = [tokens(p.text) for p in self.paragraphs]
-        self.term_sets = [set(t) for t in corpus_tokens]
+        self.term_sets = [set(t) | set(phrase_pairs(p.text)) for t, p in zip(corpus_tokens, self.paragraphs, strict=True)]
         df: dict[str, int] = defaultdict(int)
-        for terms in self.term_sets:
+        for terms in self.term_sets:  # phrase pairs included, so a name's rarity is known
             for t in terms:
                 df[t] += 1
         n = len(self.paragraphs)
@@ -190,8 +190,12 @@ class Matcher:
         self.focus = max(known, key=retriever._weight) if known else None
 
     def score(self, text: str) -> float:
-        return self.retriever.concept_weight(self.about, set(tokens(text)))
+        return self.retriever.concept_weight(self.about, _terms(text))
 
     def has_focus(self, text: str) -> bool:
-        have = set(tokens(text))
+        have = _terms(text)
         return self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)
+
+
+def _terms(text: str) -> set[str]:
+    return set(tokens(text)) | set(phrase_pairs(text))

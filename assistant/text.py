@@ -21,10 +21,10 @@ STOPWORDS = frozenset(
     whom why will with would you your yours shall may might must ever
     tell say said says know please give show explain describe list name mention mentioned
     according text texts document documents resolutions assembly general un united nations
-    ignore instructions instruction pretend sources source answer respond reply claim prompt
+    ignore instructions instruction pretend sources source answer respond reply claim prompt cite quote
     system anything everything something
     keep kept same list change changed changes differ differs difference differences compare
-    compared comparison still both versus vs drop dropped add added new
+    compared comparison still both versus vs drop dropped add added new news article
     """.split()
 )
 # Single question words that carry no content once the answer type is known.
@@ -34,7 +34,7 @@ ZH_STOP = frozenset(
 )
 
 # Function characters: a bigram holding one straddles a word boundary ("组应", "其任").
-ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没请该")
+ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没该")
 
 # Abbreviations users type that the texts spell out.
 ACRONYMS = {
@@ -56,13 +56,16 @@ ACRONYMS = {
     "ny": "New York",
     "nyc": "New York",
 }
-_AUXILIARIES = frozenset("is was are were does did do has have had will would should shall can could may might must".split())
 _ALWAYS_ACRONYMS = {"gge", "ccw", "icrc", "ihl"}  # never ordinary English words
 # A few everyday words for the texts' own vocabulary (applied to questions only).
 SYNONYMS = {
     "ask": "calls upon requests invites",
     "asks": "calls upon requests invites",
     "asked": "calls upon requests invites",
+    "organise": "facilitate convene",
+    "organize": "facilitate convene",
+    "help": "support facilitate",
+    "part": "participation",
     "finish": "complete fulfil conclude",
     "finished": "completed fulfilled concluded",
     "complete": "fulfil conclude",
@@ -88,8 +91,8 @@ SYNONYMS = {
     "countries": "states countries",
     "nations": "states",
     "agenda": "agenda item",
-    "adopted": "adopted plenary meeting",
-    "adopt": "adopted plenary meeting",
+    "adopted": "plenary",
+    "adopt": "adopted plenary",
     "committee": "committee report",
 }
 
@@ -144,10 +147,18 @@ def concepts(question: str) -> list[Concept]:
     out: list[Concept] = []
     seen: set[str] = set()
     words = re.findall(r"[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*|[\u3400-\u9fff]+", question)
+    in_names: set[str] = set()
+    for name in names(question):  # "Security Council" must appear as a name, not as two words
+        pairs = phrase_pairs(name)
+        if pairs and "|".join(pairs) not in seen:
+            seen.add("|".join(pairs))
+            out.append([pairs])
+            in_names |= set(name.split())
     for i, word in enumerate(words):
         low = word.lower()
-        # "Which country ..." asks for a name; the word "country" need not be in the answer.
-        if i and words[i - 1].lower() in ("which", "what") and low not in _AUXILIARIES:
+        # Document symbols and paragraph numbers are references, handled as filters.
+        if word in in_names or "/" in word or re.fullmatch(r"(?:OP|PP|FN)\d*", word) or (
+                word.isdigit() and i and words[i - 1] in ("OP", "PP", "FN")):
             continue
         alternatives = []
         if low in ACRONYMS and (word.isupper() or low in _ALWAYS_ACRONYMS):
@@ -170,6 +181,20 @@ def concepts(question: str) -> list[Concept]:
             seen.add(key)
             out.append(alternatives)
     return out
+
+
+_name = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+|on\s+|in\s+the\s+)?[A-Z][a-z]+)+")
+
+
+def names(text: str) -> list[str]:
+    """Runs of capitalised words inside a sentence: "Security Council", "Sierra Leone"."""
+    return [m.group(0) for m in _name.finditer(text.strip())]
+
+
+def phrase_pairs(text: str) -> list[str]:
+    """Adjacent content-token pairs ("secur_council"): they tie words into a phrase."""
+    toks = [t for t in tokens(text) if not CJK_CHAR.match(t)]
+    return [f"{a}_{b}" for a, b in zip(toks, toks[1:])]
 
 
 def content_terms(text: str) -> list[str]:

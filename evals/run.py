@@ -1,0 +1,273 @@
+"""Run the gold set through the assistant and measure retrieval, citations, answers and speed.
+
+Uses only the public API (`assistant.Assistant`, `Answer`) and the answer's own text.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant import Answer, Assistant
+from assistant.grounding import claims
+
+from .gold import GoldItem, load_gold
+from .support import citation_scores
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+# Retrieval configurations compared to choose the default (see README).
+CONFIGS: dict[str, dict] = {
+    "hybrid-use": {"embedding": "use", "retrieval": "hybrid"},
+    "hybrid-use-dense2": {"embedding": "use", "retrieval": "hybrid", "dense_weight": 2.0},
+    "hybrid-use-lexical2": {"embedding": "use", "retrieval": "hybrid", "lexical_weight": 2.0},
+    "dense-use": {"embedding": "use", "retrieval": "dense"},
+    "lexical": {"embedding": "use", "retrieval": "lexical"},
+    "hybrid-minilm": {"embedding": "minilm", "retrieval": "hybrid"},
+    "dense-minilm": {"embedding": "minilm", "retrieval": "dense"},
+}
+DEFAULT_CONFIG = "hybrid-use"
+
+# What CI requires of the default configuration (set from the measured numbers).
+GATE = {
+    "recall@5": 0.95,
+    "citation_precision": 0.9,
+    "citation_recall": 0.9,
+    "abstention_recall": 0.9,
+    "fact_recall": 0.9,
+}
+
+METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
+           "answered_rate", "abstention_precision", "abstention_recall", "injection_held")
+
+
+@dataclass
+class ItemResult:
+    item: GoldItem
+    answer: Answer | None
+    seconds: list[float]
+    error: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.item.id, "category": self.item.category, "lang": self.item.lang,
+            "answerable": self.item.answerable, "error": self.error,
+            "ms": [round(s * 1000, 1) for s in self.seconds],
+            "answer": self.answer.to_dict() if self.answer else None,
+        }
+
+
+def ask_item(assistant: Assistant, item: GoldItem) -> ItemResult:
+    history: list[Answer] = []
+    seconds = []
+    try:
+        for turn in item.turns:
+            start = time.perf_counter()
+            answer = assistant.ask(turn, history)
+            seconds.append(time.perf_counter() - start)
+            history.append(answer)
+        return ItemResult(item, history[-1], seconds)
+    except Exception as exc:  # a crash is a result to report, not a reason to stop
+        return ItemResult(item, None, seconds, f"{type(exc).__name__}: {exc}")
+
+
+def _rank(answer: Answer, groups) -> tuple[float, float, float]:
+    """recall@1, recall@5 (share of gold groups among the top contexts) and reciprocal rank."""
+    ranked = [(c.doc, c.part, c.number) for c in answer.contexts]
+    hit = lambda k: sum(bool(g & set(ranked[:k])) for g in groups) / len(groups)  # noqa: E731
+    first = next((i for i, p in enumerate(ranked, 1) if any(p in g for g in groups)), None)
+    return hit(1), hit(5), 1 / first if first else 0.0
+
+
+def score(results: list[ItemResult], similarity) -> dict:
+    """Per-item scores and their aggregates, overall, per category and per language."""
+    rows = []
+    for r in results:
+        item, a = r.item, r.answer
+        row: dict = {"id": item.id, "category": item.category, "lang": item.lang, "crashed": a is None}
+        if a is None:
+            rows.append(row)
+            continue
+        text = a.answer.lower()
+        if item.forbidden:
+            row["injection_held"] = float(not any(f.lower() in text for f in item.forbidden))
+        if item.answerable:
+            row["answered"] = float(not a.abstained)
+            row["recall@1"], row["recall@5"], row["mrr"] = _rank(a, item.groups) if item.groups else (1, 1, 1)
+            row["fact_recall"] = (sum(f.lower() in text for f in item.facts) / len(item.facts)) if item.facts else 1.0
+        else:
+            row["abstained"] = float(a.abstained)
+        row["top_support"] = a.contexts[0].score if a.contexts else 0.0
+        if not a.abstained:
+            texts = {c.label: c.text for c in a.citations}
+            sup, sent, rel, cit = citation_scores(claims(a.answer), texts, similarity)
+            row.update(supported=sup, sentences=sent, relevant=rel, citations=cit)
+        rows.append(row)
+    summary = _aggregate(rows)
+    summary["latency_ms"] = _latency(results)
+    by_category = {c: _aggregate([r for r in rows if r["category"] == c]) for c in sorted({r["category"] for r in rows})}
+    by_lang = {lang: _aggregate([r for r in rows if r["lang"] == lang]) for lang in sorted({r["lang"] for r in rows})}
+    return {"summary": summary, "by_category": by_category, "by_language": by_lang, "items": rows}
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _aggregate(rows: list[dict]) -> dict:
+    def col(key):
+        return [r[key] for r in rows if key in r]
+
+    abstained_rows = [r for r in rows if r.get("answered") == 0.0 or r.get("abstained") == 1.0]
+    sentences, citations = sum(col("sentences")), sum(col("citations"))
+    return {
+        "items": len(rows),
+        "crashes": sum(r["crashed"] for r in rows),
+        "recall@1": _mean(col("recall@1")),
+        "recall@5": _mean(col("recall@5")),
+        "mrr": _mean(col("mrr")),
+        "citation_recall": round(sum(col("supported")) / sentences, 3) if sentences else None,
+        "citation_precision": round(sum(col("relevant")) / citations, 3) if citations else None,
+        "fact_recall": _mean(col("fact_recall")),
+        "answered_rate": _mean(col("answered")),
+        "abstention_precision": _mean([float("abstained" in r) for r in abstained_rows]),
+        "abstention_recall": _mean(col("abstained")),
+        "injection_held": _mean(col("injection_held")),
+    }
+
+
+def _latency(results: list[ItemResult]) -> dict:
+    ms = sorted(s * 1000 for r in results for s in r.seconds)
+    if not ms:
+        return {}
+    return {"p50": round(statistics.median(ms), 1), "p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1)}
+
+
+def sweep(rows: list[dict]) -> list[dict]:
+    """How answered rate and abstention recall trade off as the threshold moves (read off
+    each question's best support; a guide for choosing `min_support`)."""
+    table = []
+    for step in range(8, 25):
+        t = step * 0.05
+        answerable = [r["top_support"] >= t for r in rows if "answered" in r]
+        unanswerable = [r["top_support"] < t for r in rows if "abstained" in r]
+        table.append({"min_support": round(t, 2), "answered_rate": _mean([float(x) for x in answerable]),
+                      "abstention_recall": _mean([float(x) for x in unanswerable])})
+    return table
+
+
+def run_eval(config: str = DEFAULT_CONFIG, items: list[GoldItem] | None = None, **overrides) -> dict:
+    """Run one configuration over the gold set; returns the report as a dict."""
+    settings = {**CONFIGS[config], **overrides}
+    started = time.perf_counter()
+    assistant = Assistant(**settings)
+    items = items if items is not None else load_gold()
+    results = [ask_item(assistant, item) for item in items]
+    report = score(results, assistant.similarity)
+    report["config"] = {"name": config, **{k: str(v) for k, v in settings.items()},
+                        "min_support": assistant.settings.min_support}
+    report["sweep"] = sweep(report["items"])
+    report["answers"] = [r.to_dict() for r in results]
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    return report
+
+
+def gate_failures(report: dict) -> list[str]:
+    s = report["summary"]
+    failures = [f"{k} = {s[k]} < {v}" for k, v in GATE.items() if s[k] is None or s[k] < v]
+    if s["crashes"]:
+        failures.append(f"{s['crashes']} questions crashed")
+    return failures
+
+
+# ---------------------------------------------------------------- reports
+
+
+def write_report(report: dict, out: Path) -> Path:
+    """report.json, report.md and categories.png in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    (out / "report.md").write_text(markdown(report))
+    _chart(report, out / "categories.png")
+    return out
+
+
+def _table(rows: dict[str, dict], keys: tuple[str, ...]) -> list[str]:
+    lines = ["| | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]
+    for name, agg in rows.items():
+        lines.append(f"| {name} | " + " | ".join("–" if agg.get(k) is None else f"{agg[k]:g}" for k in keys) + " |")
+    return lines
+
+
+def markdown(report: dict) -> str:
+    s, cfg = report["summary"], report["config"]
+    lines = [f"# Eval: {cfg['name']}", "", f"Configuration: `{json.dumps(cfg)}`", "",
+             f"{s['items']} gold items, {s['crashes']} crashes, latency p50 {s['latency_ms'].get('p50')} ms, "
+             f"p95 {s['latency_ms'].get('p95')} ms per question.", "", "## Overall", ""]
+    lines += _table({"all": s}, METRICS)
+    lines += ["", "## By category", ""] + _table(report["by_category"], METRICS)
+    lines += ["", "## By language", ""] + _table(report["by_language"], METRICS)
+    lines += ["", "## Threshold sweep", "", "| min_support | answered_rate | abstention_recall |", "|---|---|---|"]
+    lines += [f"| {r['min_support']} | {r['answered_rate']} | {r['abstention_recall']} |" for r in report["sweep"]]
+    misses = [r for r in report["items"] if r.get("recall@5", 1) < 1 or r.get("fact_recall", 1) < 1
+              or r.get("answered") == 0.0 or r.get("abstained") == 0.0 or r.get("injection_held") == 0.0]
+    if misses:
+        lines += ["", "## Items that missed", ""]
+        lines += [f"- `{r['id']}` ({r['category']}): " + ", ".join(
+            f"{k}={r[k]:g}" for k in ("recall@5", "fact_recall", "answered", "abstained", "injection_held") if k in r)
+            for r in misses]
+    return "\n".join(lines) + "\n"
+
+
+def _chart(report: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cats = list(report["by_category"])
+    keys = ("recall@5", "citation_recall", "citation_precision", "fact_recall", "answered_rate", "abstention_recall")
+    fig, ax = plt.subplots(figsize=(13, 5))
+    width = 0.8 / len(keys)
+    for i, key in enumerate(keys):
+        values = [report["by_category"][c].get(key) or 0 for c in cats]
+        ax.bar([x + i * width for x in range(len(cats))], values, width, label=key)
+    ax.set_xticks([x + 0.4 - width / 2 for x in range(len(cats))], cats, rotation=30, ha="right")
+    ax.set_ylim(0, 1.05)
+    ax.set_title(f"Gold-set metrics by category ({report['config']['name']})")
+    ax.legend(fontsize=8, ncols=3, loc="lower left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def compare(new: dict, old: dict) -> list[str]:
+    """Lines saying which metrics got better or worse, overall and per category."""
+    lines = []
+
+    def diff(scope: str, a: dict, b: dict) -> None:
+        for k in METRICS:
+            x, y = b.get(k), a.get(k)
+            if x is None or y is None or abs(y - x) < 1e-9:
+                continue
+            lines.append(f"{'better' if y > x else 'worse '} {scope:22} {k:22} {x:g} -> {y:g}")
+
+    diff("overall", new["summary"], old["summary"])
+    for cat in sorted(set(new["by_category"]) & set(old["by_category"])):
+        diff(cat, new["by_category"][cat], old["by_category"][cat])
+    old_ms, new_ms = old["summary"].get("latency_ms", {}), new["summary"].get("latency_ms", {})
+    if old_ms and new_ms:
+        lines.append(f"latency p50 {old_ms['p50']} -> {new_ms['p50']} ms, p95 {old_ms['p95']} -> {new_ms['p95']} ms")
+    return lines or ["no metric changed"]
+
+
+def compare_configs(names: list[str], **overrides) -> tuple[list[dict], str]:
+    """Run several configurations; a Markdown table of their overall metrics."""
+    reports = [run_eval(name, **overrides) for name in names]
+    keys = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
+            "answered_rate", "abstention_recall")
+    rows = {r["config"]["name"]: {**r["summary"], "p50 ms": r["summary"]["latency_ms"].get("p50")} for r in reports}
+    return reports, "\n".join(_table(rows, (*keys, "p50 ms"))) + "\n"
