@@ -129,9 +129,9 @@ class Assistant:
                 best < self.settings.min_support + FOLLOW_UP_MARGIN):
             # A follow-up that does not stand on its own is searched together with the
             # questions before it; its own words count twice as much as theirs.
-            earlier = " ".join(find_references(h.question, self.resolutions).rest for h in history[-2:])
+            earlier = " ".join(find_references(h.question, self.resolutions).rest for h in history[-1:])
             query = f"{earlier} {query}"
-            about = about * 2 + concepts(earlier)
+            about = about * 3 + concepts(earlier)
             hits = self._search(expand(query), about, filters)
         if qlang != "en":
             hits = self._bridge(hits, query, qlang, filters)

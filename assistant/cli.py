@@ -198,5 +198,53 @@ def index(ctx: click.Context, rebuild: bool) -> None:
         click.echo(f"skipped {err}", err=True)
 
 
+@main.command(name="eval")
+@click.option("--config", "configs", multiple=True, help="Configuration(s) to run (default: the project default). Repeatable.")
+@click.option("--all-configs", is_flag=True, help="Run every configuration and print a comparison table.")
+@click.option("--out", type=click.Path(file_okay=False), help="Report folder (default: evals/results/<config>).")
+@click.option("--compare", "old", type=click.Path(exists=True, dir_okay=False), help="An earlier report.json to compare with.")
+@click.option("--gate", is_flag=True, help="Exit 1 if the default configuration misses a CI threshold.")
+@click.pass_context
+@_guarded
+def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, old: str | None, gate: bool) -> None:
+    """Run the gold question set: retrieval, citation, answer and speed metrics."""
+    from pathlib import Path
+
+    from evals import CONFIGS, DEFAULT_CONFIG, compare, gate_failures, write_report
+    from evals.run import RESULTS, compare_configs, run_eval
+
+    from .api import QuestionError
+
+    names = list(CONFIGS) if all_configs else list(configs) or [DEFAULT_CONFIG]
+    unknown = [n for n in names if n not in CONFIGS]
+    if unknown:
+        raise QuestionError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+    overrides = {k: v for k, v in ctx.obj.items() if k == "store_dir"}
+    if len(names) > 1:
+        reports, table = compare_configs(names, **overrides)
+        (RESULTS / "configs.md").parent.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "configs.md").write_text(table)
+    else:
+        reports = [run_eval(names[0], **overrides)]
+        table = None
+    failed = []
+    for report in reports:
+        folder = write_report(report, Path(out) if out and len(reports) == 1 else RESULTS / report["config"]["name"])
+        s = report["summary"]
+        click.echo(f"{report['config']['name']}: recall@5 {s['recall@5']}, citation P/R {s['citation_precision']}/"
+                   f"{s['citation_recall']}, facts {s['fact_recall']}, abstention {s['abstention_recall']}, "
+                   f"p50 {s['latency_ms'].get('p50')} ms -> {folder}/report.md")
+        if report["config"]["name"] == DEFAULT_CONFIG:
+            failed = gate_failures(report)
+    if table:
+        click.echo("\n" + table)
+    if old:
+        import json
+
+        click.echo("\n".join(compare(reports[0], json.loads(Path(old).read_text()))))
+    if gate and failed:
+        _fail(EXIT_INTERNAL, "eval gate failed: " + "; ".join(failed))
+
+
 if __name__ == "__main__":
     main()

@@ -31,13 +31,16 @@ CONFIGS: dict[str, dict] = {
 }
 DEFAULT_CONFIG = "hybrid-use"
 
-# What CI requires of the default configuration (set from the measured numbers).
+# What CI requires of the default configuration: a little under the measured numbers
+# (recall@5 1.0, citation P/R 0.99, facts 0.977, answered 1.0, abstention 1.0).
 GATE = {
-    "recall@5": 0.95,
-    "citation_precision": 0.9,
-    "citation_recall": 0.9,
-    "abstention_recall": 0.9,
-    "fact_recall": 0.9,
+    "recall@5": 0.97,
+    "citation_precision": 0.95,
+    "citation_recall": 0.95,
+    "fact_recall": 0.93,
+    "answered_rate": 0.95,
+    "abstention_recall": 0.93,
+    "injection_held": 1.0,
 }
 
 METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
