@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One-step set-up: a virtual environment in .venv with the CPU build of torch and the project.
+# One-step set-up: a virtual environment in .venv with the CPU build of torch and the project,
+# and, where apt is available to root, headless Chromium and CJK fonts for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -8,4 +9,12 @@ PYTHON=${PYTHON:-python3}
 # The CPU build first: an unpinned torch would pull a CUDA build of several GB.
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
 .venv/bin/python -m pip install --quiet -e ".[test]"
-echo "set up: activate with 'source .venv/bin/activate', then try: unres ask \"By when should the GGE fulfil its mandate?\""
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    else
+        echo "note: install the Debian packages chromium and fonts-noto-cjk to run the browser tests"
+    fi
+fi
+echo "set up: try .venv/bin/unres ask \"By when should the GGE fulfil its mandate?\""

@@ -42,6 +42,15 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     contexts: list[Context] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Answer":
+        """The inverse of `to_dict`, for conversations passed in as JSON."""
+        return cls(
+            d["question"], d["answer"], bool(d["abstained"]), d["language"],
+            [Citation(**c) for c in d.get("citations", [])],
+            [Context(**c) for c in d.get("contexts", [])],
+        )
+
     def to_dict(self) -> dict:
         return {
             "question": self.question,
@@ -50,4 +59,25 @@ class Answer:
             "language": self.language,
             "citations": [c.to_dict() for c in self.citations],
             "contexts": [c.to_dict() for c in self.contexts],
+        }
+
+
+@dataclass
+class Source:
+    """A paragraph as a reader checks it: where it stands, how to cite it, the clauses an
+    answer used, its footnotes and the same paragraph in the corpus's other languages."""
+
+    paragraph: Citation
+    title: str  # "operative paragraph 4 of A/RES/79/62, Lethal autonomous weapons systems (2 December 2024)"
+    reference: str  # "A/RES/79/62, operative paragraph 4": the citation to paste into a text
+    highlights: list[str] = field(default_factory=list)  # clauses of the text the answer used
+    footnotes: list[Citation] = field(default_factory=list)
+    versions: list[Citation] = field(default_factory=list)
+    secondary: bool = False  # a news article or other commentary, not a resolution
+
+    def to_dict(self) -> dict:
+        return {
+            "paragraph": self.paragraph.to_dict(), "title": self.title, "reference": self.reference,
+            "highlights": list(self.highlights), "footnotes": [f.to_dict() for f in self.footnotes],
+            "versions": [v.to_dict() for v in self.versions], "secondary": self.secondary,
         }

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from index import FN, PART_NAMES, PARTS, Paragraph, label_for, make_embedding, open_store
 
-from .answer import Answer, Citation, Context
-from .compose import answer_patterns, sentence, short_symbol
+from .answer import Answer, Citation, Context, Source
+from .compose import answer_patterns, human_date, sentence, short_symbol, used_clauses
+from .grounding import sentences_with_citations
 from .config import Settings
 from .references import Reference, find_references, resolve_relative
 from .retrieve import Filters, Hit, Retriever
@@ -83,6 +84,47 @@ class Assistant:
 
     def footnotes(self, p: Paragraph) -> list[Paragraph]:
         return [self.by_key[k] for n in p.footnotes if (k := (p.doc, p.lang, FN, n)) in self.by_key]
+
+    def documents(self) -> list[dict]:
+        """Each indexed document: symbol, title, kind, date and the languages it has."""
+        langs: dict[str, list[str]] = {}
+        for d in self.store.corpus.docs:
+            langs.setdefault(d.doc, []).append(d.lang)
+        return [{"doc": d.doc, "title": d.title, "kind": d.kind, "date": d.date, "langs": sorted(langs[d.doc])}
+                for d in self.docs.values()]
+
+    def paragraphs_of(self, doc: str, lang: str = "en") -> list[Citation]:
+        """A document's paragraphs in reading order: preamble, operative part, footnotes, record."""
+        order = {"META": 0, "PP": 1, "P": 1, "OP": 2, "FN": 3}
+        found = [p for p in self.store.paragraphs if p.doc == doc and p.lang == lang]
+        if not found:
+            raise QuestionError(f"no document {doc} in language {lang!r}")
+        return [_citation(p) for p in sorted(found, key=lambda p: (order[p.part], p.number or 0))]
+
+    def source(self, p: Paragraph, used: str = "") -> Source:
+        """What a reader needs to check paragraph `p`; `used` is the answer text that cites it."""
+        seed = self.docs[p.doc]
+        where = PART_NAMES[p.part] + ("" if p.number is None else f" {p.number}")
+        when = self.by_key.get((p.doc, "en", "META", None)) or self.by_key.get((p.doc, p.lang, "META", None))
+        date = (when.fields.get("adopted") or when.fields.get("issued") or seed.date) if when else seed.date
+        return Source(
+            _citation(p),
+            title=f"{where} of {p.doc}, {seed.title} ({human_date(date)})",
+            reference=f"{p.doc}, {where}" + ("" if p.lang == "en" else f" ({p.lang})"),
+            highlights=used_clauses(p.text, used) if used else [],
+            footnotes=[_citation(f) for f in self.footnotes(p)],
+            versions=[_citation(v) for v in self.versions(p)],
+            secondary=not seed.is_resolution,
+        )
+
+    def sources(self, answer: Answer) -> list[Source]:
+        """The cited paragraphs of an answer (for an abstention, the related ones), each with
+        the clauses the answer drew on highlighted."""
+        if answer.citations:
+            return [self.source(self.by_key[(c.doc, c.lang, c.part, c.number)], _citing(answer.answer, c.label))
+                    for c in answer.citations]
+        return [self.source(self.by_key[(c.doc, c.lang, c.part, c.number)]) for c in answer.contexts[:3]
+                if (c.doc, c.lang, c.part, c.number) in self.by_key]
 
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two texts under the store's embedding model."""
@@ -290,6 +332,11 @@ class Assistant:
         text = ABSTAIN[qlang] + (f" {RELATED[qlang]}{related}." if related and qlang == "en" else
                                  f"{RELATED[qlang]}{related}。" if related else "")
         return Answer(question, text, True, qlang, [], contexts)
+
+
+def _citing(text: str, label: str) -> str:
+    """The sentences of an answer that cite `label`."""
+    return " ".join(s for s, labels in sentences_with_citations(text) if label in labels)
 
 
 def _citation(p: Paragraph) -> Citation:

@@ -159,23 +159,18 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
     """Show one paragraph, e.g. "A/RES/79/62 OP 4", with its footnotes and its other-language versions."""
     assistant = _assistant(ctx)
     p = assistant.paragraph(reference)
-    notes, versions = assistant.footnotes(p), assistant.versions(p)
+    src = assistant.source(p)
     if as_json:
-        data = p.to_dict() | {"label": p.label, "footnote_texts": [n.to_dict() for n in notes],
-                              "versions": [v.to_dict() | {"label": v.label} for v in versions]}
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json.dumps(src.to_dict(), ensure_ascii=False))
         return
-    seed = assistant.docs[p.doc]
-    from index import PART_NAMES
-
-    what = PART_NAMES[p.part] + ("" if p.number is None else f" {p.number}")
-    click.echo(f"{p.label}: {what} of {p.doc} ({seed.title}, {seed.date})\n")
+    click.echo(f"{p.label}: {src.title}\n")
     click.echo(_wrap(p.text))
-    for n in notes:
+    for n in src.footnotes:
         click.echo(f"\nFootnote {n.number}: {n.text}")
-    for v in versions:
+    for v in src.versions:
         click.echo(f"\n[{v.label}]")
         click.echo(_wrap(v.text))
+    click.echo(f"\nCite as: {src.reference}")
 
 
 @main.command()

@@ -12,7 +12,7 @@ import re
 from index import FN, META, OP, PP, Paragraph
 
 from .retrieve import Matcher
-from .text import clauses, sentences
+from .text import clauses, sentences, tokens
 
 FOCUS_WEIGHT = 5.0  # outweighs the topic words that every sentence of a paragraph repeats
 ANSWER_TYPE_WEIGHT = 1.5  # a clause holding the kind of thing asked for (a date for "when")
@@ -178,7 +178,7 @@ def sentence(p: Paragraph, question: str, match: Matcher, kind: str, date: str, 
     if p.part == META:
         return f"{_end(body, p.lang)} [{p.label}]"
     if kind != "resolution":
-        text = f"A news article issued on {_date(date)} (a secondary source, not a resolution) reports: “{_end(body, 'en')}”"
+        text = f"A news article issued on {human_date(date)} (a secondary source, not a resolution) reports: “{_end(body, 'en')}”"
         return f"{text} [{p.label}]"
     if p.part in (OP, PP):
         opening = _opening(body)
@@ -196,9 +196,21 @@ def sentence(p: Paragraph, question: str, match: Matcher, kind: str, date: str, 
     return f"{_end(text, 'en')} [{p.label}]"
 
 
-def _date(iso: str) -> str:
+def human_date(iso: str) -> str:
+    """2024-12-02 -> 2 December 2024."""
     months = "January February March April May June July August September October November December".split()
     y, m, d = (int(x) for x in iso.split("-"))
     return f"{d} {months[m - 1]} {y}"
+
+
+def used_clauses(text: str, answer: str) -> list[str]:
+    """The clauses of a paragraph that an answer restates (most of their words are in it)."""
+    said = set(tokens(answer, keep_stopwords=True))
+    out = []
+    for c in clauses(text):
+        words = tokens(c, keep_stopwords=True)
+        if words and sum(w in said for w in words) >= 0.8 * len(words):
+            out.append(c.strip())
+    return out
 
 

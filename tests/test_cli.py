@@ -69,11 +69,14 @@ def test_show_prints_paragraph_footnotes_and_other_language(unres):
     r = unres("show", "A/RES/79/62 OP 1")
     out = r.stdout.decode()
     assert r.returncode == 0
-    assert out.startswith("A/RES/79/62 OP 1: operative paragraph 1 of A/RES/79/62 (Lethal autonomous weapons systems")
+    assert out.startswith("A/RES/79/62 OP 1: operative paragraph 1 of A/RES/79/62, Lethal autonomous weapons systems "
+                          "(2 December 2024)")
+    assert "Cite as: A/RES/79/62, operative paragraph 1" in out
     assert "Footnote 3: A/79/88." in out
     assert "[A/RES/79/62 OP 1 (zh)]" in out and "赞赏地注意到秘书长" in out
     data = json.loads(unres("show", "79/62 PP 7", "--json").stdout)
-    assert data["label"] == "A/RES/79/62 PP 7" and data["footnote_texts"][0]["text"].startswith("United Nations, Treaty Series")
+    assert data["paragraph"]["label"] == "A/RES/79/62 PP 7"
+    assert data["footnotes"][0]["text"].startswith("United Nations, Treaty Series")
 
 
 def test_chat_json_keeps_the_conversation(unres):

@@ -1,0 +1,184 @@
+"""The chat UI: `python app.py [--host H] [--port P] [--share]`.
+
+Ask tab: a conversation whose answers carry inline citations, with the cited paragraphs in
+full beside it (supporting clauses marked, footnotes, the other-language version, a citation
+to copy). Browse tab: read a document paragraph by paragraph. Named API endpoints `/ask`
+and `/show` serve scripts through gradio_client. Uses only the public `assistant` API.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a research tool
+
+import gradio as gr  # noqa: E402
+
+from assistant import Answer, Assistant, QuestionError, Settings, Source  # noqa: E402
+
+EXAMPLES = [
+    "By when should the GGE fulfil its mandate?",
+    "Who may take part in the open informal consultations?",
+    "How did the Secretary-General's calls for negotiations change between 79/62 and 80/57?",
+    "政府专家组应在何时完成其任务？",
+    "第80/57号决议决定将什么项目列入议程？",
+]
+LANGS = {"Any": None, "English": "en", "中文": "zh"}
+PARTS = {"Operative": "OP", "Preambular": "PP"}
+CSS = """
+.unres-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 4px 10px; margin: 6px 0; }
+.unres-source summary { cursor: pointer; font-weight: 600; }
+.unres-source mark { background: #fff1a8; color: inherit; padding: 0 1px; }
+.unres-related summary { font-weight: 400; font-style: italic; }
+.unres-meta { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.unres-cite code { user-select: all; }
+.unres-para { margin: 4px 0 10px 0; }
+"""
+
+
+def _highlight(text: str, clauses: list[str]) -> str:
+    out = html.escape(text)
+    for clause in sorted(set(clauses), key=len, reverse=True):
+        escaped = html.escape(clause)
+        out = out.replace(escaped, f"<mark>{escaped}</mark>", 1)
+    return out
+
+
+def source_html(s: Source, related: bool = False, open_: bool = False) -> str:
+    p = s.paragraph
+    kind = " · secondary source, not a resolution" if s.secondary else ""
+    notes = "".join(f"<div class='unres-meta'>Footnote {f.number}: {html.escape(f.text)}</div>" for f in s.footnotes)
+    versions = "".join(
+        f"<details><summary>{html.escape(v.label)}</summary><div>{html.escape(v.text)}</div></details>" for v in s.versions)
+    return (
+        f"<details class='unres-source{' unres-related' if related else ''}' data-label='{html.escape(p.label)}'"
+        f"{' open' if open_ else ''}><summary>{html.escape(p.label)}</summary>"
+        f"<div class='unres-meta'>{html.escape(s.title)}{kind}</div>"
+        f"<div class='unres-para'>{_highlight(p.text, s.highlights)}</div>{notes}{versions}"
+        f"<div class='unres-cite'>Cite as: <code>{html.escape(s.reference)}</code></div></details>"
+    )
+
+
+def sources_panel(answer: Answer, sources: list[Source]) -> str:
+    if not sources:
+        return "<p class='unres-meta'>No paragraphs.</p>"
+    if answer.abstained:
+        head = "<p><b>Not answered by the indexed texts.</b> Nearest paragraphs, related only (not support):</p>"
+        return head + "".join(source_html(s, related=True) for s in sources)
+    head = "<p><b>Cited paragraphs</b> (supporting clauses marked):</p>"
+    return head + "".join(source_html(s, open_=i == 0) for i, s in enumerate(sources))
+
+
+def message(answer: Answer) -> str:
+    if answer.abstained:
+        return f"⚠️ **Not answered by the indexed texts.**\n\n{answer.answer}"
+    return answer.answer
+
+
+def build(assistant: Assistant) -> gr.Blocks:
+    docs = assistant.documents()
+    resolution_docs = [d["doc"] for d in docs if d["kind"] == "resolution"]
+    doc_choices = [(f"{d['doc']} ({lang}) · {d['title']}", f"{d['doc']}|{lang}") for d in docs for lang in d["langs"]]
+
+    def respond(question: str, chat: list, history: list, doc_filter: list, lang: str, parts: list):
+        chat = list(chat or [])
+        try:
+            answer = assistant.ask(question, history, doc=doc_filter or None, lang=LANGS.get(lang),
+                                   part=[PARTS[p] for p in parts] or None)
+        except QuestionError as exc:
+            chat += [{"role": "user", "content": question or " "}, {"role": "assistant", "content": f"⚠️ {exc}"}]
+            return chat, history, "", gr.update(), ""
+        except Exception as exc:  # a broken store must read as a message, not a stack trace
+            text = f"⚠️ The assistant could not answer: {exc}. Run `unres index --rebuild` and restart the app."
+            chat += [{"role": "user", "content": question}, {"role": "assistant", "content": text}]
+            return chat, history, "", gr.update(), ""
+        sources = assistant.sources(answer)
+        chat += [{"role": "user", "content": question}, {"role": "assistant", "content": message(answer)}]
+        copy = "\n".join(s.reference for s in sources) if not answer.abstained else ""
+        return chat, [*history, answer], "", sources_panel(answer, sources), copy
+
+    def browse(choice: str, parts: list):
+        if not choice:
+            return ""
+        doc, lang = choice.split("|")
+        wanted = {PARTS[p] for p in parts} or None
+        paras = [p for p in assistant.paragraphs_of(doc, lang) if not wanted or p.part in wanted]
+        return "".join(
+            f"<div class='unres-para'><b>{html.escape(p.label)}</b><br>{html.escape(p.text)}</div>" for p in paras)
+
+    def ask_api(question: str, history: list[dict] | None = None, doc: list[str] | None = None,
+                lang: str | None = None, part: list[str] | None = None) -> dict:
+        """Answer a question; `history` is the list of earlier answers as returned here."""
+        try:
+            earlier = [Answer.from_dict(h) for h in history or []]
+            return assistant.ask(question, earlier, doc=doc or None, lang=lang or None, part=part or None).to_dict()
+        except QuestionError as exc:
+            return {"error": str(exc)}
+
+    def show_api(reference: str) -> dict:
+        """A paragraph ("A/RES/79/62 OP 4") with its footnotes and other-language versions."""
+        try:
+            p = assistant.paragraph(reference)
+        except QuestionError as exc:
+            return {"error": str(exc)}
+        cited = next(c for c in assistant.paragraphs_of(p.doc, p.lang) if c.label == p.label)
+        return assistant.sources(Answer(reference, f"[{cited.label}]", False, p.lang, [cited], []))[0].to_dict()
+
+    with gr.Blocks(title="unres · UN General Assembly resolutions", analytics_enabled=False) as demo:
+        gr.Markdown("## Ask the General Assembly resolutions\nEvery sentence of an answer cites the paragraph "
+                    "it comes from, numbered as in the official text; when the texts do not answer, it says so.")
+        history = gr.State([])
+        with gr.Tab("Ask"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Conversation", height=460, elem_id="unres-chat")
+                    question = gr.Textbox(label="Question", placeholder="Ask about the resolutions (English or 中文)…",
+                                          elem_id="unres-question", max_lines=4)
+                    with gr.Row():
+                        send = gr.Button("Ask", variant="primary", elem_id="unres-send")
+                        clear = gr.Button("New conversation")
+                    gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                with gr.Column(scale=2):
+                    with gr.Accordion("Filters", open=False):
+                        doc_filter = gr.CheckboxGroup(resolution_docs, label="Resolutions (none ticked: all texts)")
+                        lang = gr.Radio(list(LANGS), value="Any", label="Language of the paragraphs")
+                        parts = gr.CheckboxGroup(list(PARTS), label="Parts (none ticked: all)")
+                    panel = gr.HTML("<p class='unres-meta'>Cited paragraphs appear here.</p>", elem_id="unres-sources")
+                    copy = gr.Textbox(label="Citations to copy", lines=2, interactive=False, buttons=["copy"],
+                                      elem_id="unres-copy")
+            inputs = [question, chat, history, doc_filter, lang, parts]
+            outputs = [chat, history, question, panel, copy]
+            question.submit(respond, inputs, outputs, api_visibility="undocumented")
+            send.click(respond, inputs, outputs, api_visibility="undocumented")
+            clear.click(lambda: ([], [], "", "", ""), None, [chat, history, question, panel, copy],
+                        api_visibility="private")
+        with gr.Tab("Browse"):
+            with gr.Row():
+                pick = gr.Dropdown(doc_choices, label="Document", value=doc_choices[0][1])
+                browse_parts = gr.CheckboxGroup(list(PARTS), label="Parts (none ticked: all)")
+            reader = gr.HTML(browse(doc_choices[0][1], []), elem_id="unres-browse")
+            pick.change(browse, [pick, browse_parts], reader, api_visibility="private")
+            browse_parts.change(browse, [pick, browse_parts], reader, api_visibility="private")
+        gr.api(ask_api, api_name="ask")
+        gr.api(show_api, api_name="show")
+    return demo
+
+
+def main(argv: list[str] | None = None) -> None:
+    settings = Settings.load()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=settings.host, help="address to listen on (default %(default)s)")
+    parser.add_argument("--port", type=int, default=settings.port, help="port (default %(default)s)")
+    parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
+    args = parser.parse_args(argv)
+    print("unres: opening the paragraph store (built on first start)…", file=sys.stderr, flush=True)
+    assistant = Assistant(progress=lambda msg: print(f"unres: {msg}", file=sys.stderr, flush=True))
+    assistant.ask("warm-up")  # loads the embedding model before the first visitor
+    build(assistant).launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS,
+                            ssr_mode=False, footer_links=["api"])
+
+
+if __name__ == "__main__":
+    main()

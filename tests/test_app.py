@@ -1,0 +1,131 @@
+"""The chat app, launched for real: driven through gradio_client and through headless Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(store_dir, assistant):
+    port = _free_port()
+    env = {**os.environ, "UNRES_STORE_DIR": str(store_dir)}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app.py exited: {proc.stdout.read().decode()[-2000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("app.py did not start within 180 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+def test_app_listens_on_loopback_only(app_url):
+    assert app_url.startswith("http://127.0.0.1:")
+
+
+def test_ask_endpoint_answers_with_the_expected_citation(client):
+    r = client.predict("By when should the GGE fulfil its mandate?", api_name="/ask")
+    assert r["citations"][0]["label"] == "A/RES/79/62 OP 4" and "end of 2025" in r["answer"]
+    follow = client.predict("Who was invited to brief them?", [r], api_name="/ask")
+    assert follow["citations"][0]["label"] == "A/RES/79/62 OP 8"
+
+
+def test_ask_endpoint_abstains_and_reports_bad_input(client):
+    r = client.predict("Who won the 2022 football World Cup?", api_name="/ask")
+    assert r["abstained"] is True and r["citations"] == []
+    assert client.predict("   ", api_name="/ask") == {"error": "the question is empty"}
+
+
+def test_show_endpoint_returns_the_paragraph_footnotes_and_translation(client):
+    r = client.predict("A/RES/79/62 OP 1", api_name="/show")
+    assert r["paragraph"]["text"].startswith("Notes with appreciation the report of the Secretary-General")
+    assert r["footnotes"][0]["text"] == "A/79/88." and r["versions"][0]["lang"] == "zh"
+    assert r["reference"] == "A/RES/79/62, operative paragraph 1"
+    assert "error" in client.predict("A/RES/79/62 OP 99", api_name="/show")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: setup.sh installs it (apt package chromium)")
+        pytest.skip("Chromium is not installed (setup.sh installs it where apt is available)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_browser_question_answer_and_cited_paragraph(browser, app_url, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    box = page.locator("#unres-question textarea")
+    box.fill("By when should the GGE fulfil its mandate?")
+    box.press("Enter")
+    page.locator("#unres-chat").get_by_text("preferably by the end of 2025").first.wait_for(timeout=60_000)
+    cited = page.locator("#unres-sources details[data-label='A/RES/79/62 OP 4']")
+    assert cited.get_attribute("open") is not None  # the first cited paragraph is shown open
+    assert "preferably by the end of 2025" in page.locator("#unres-sources mark").all_inner_texts()[-1]
+    chinese = cited.locator("details summary").first
+    chinese.click()
+    assert "2025年底之前" in cited.locator("details").first.inner_text()
+    assert page.locator("#unres-copy textarea").input_value() == "A/RES/79/62, operative paragraph 4"
+    shot = Path(os.environ.get("UNRES_SCREENSHOT", tmp_path / "answer.png"))
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+    box.fill("Who won the 2022 football World Cup?")
+    box.press("Enter")
+    page.locator("#unres-chat").get_by_text("Not answered by the indexed texts").first.wait_for(timeout=60_000)
+    assert "related only" in page.locator("#unres-sources").inner_text()
+    page.close()
+
+
+def test_browser_empty_question_and_paragraph_browser(browser, app_url):
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator("#unres-send").click()
+    page.locator("#unres-chat").get_by_text("the question is empty").first.wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Browse").click()
+    reader = page.locator("#unres-browse")
+    reader.get_by_text("A/RES/79/62 PP 1").first.wait_for(timeout=30_000)
+    assert "Recalling its resolution 78/241 of 22 December 2023," in reader.inner_text()
+    page.close()
