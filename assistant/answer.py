@@ -15,6 +15,12 @@ class Citation:
     label: str  # "A/RES/79/62 OP 4", as it appears in the answer text
     text: str
 
+    @classmethod
+    def of(cls, paragraph) -> "Citation":
+        """The citation of an indexed paragraph record."""
+        p = paragraph
+        return cls(p.doc, p.lang, p.part, p.number, p.label, p.text)
+
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("doc", "lang", "part", "number", "label", "text")}
 

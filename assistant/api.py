@@ -8,7 +8,9 @@ from collections.abc import Callable
 from index import FN, PART_NAMES, PARTS, Paragraph, label_for, make_embedding, open_store
 
 from .answer import Answer, Citation, Context, Source
-from .compose import answer_patterns, human_date, sentence, short_symbol, used_clauses
+from .brief import Brief, make_brief
+from .compare import Change, Comparison, align
+from .compose import answer_patterns, change_sentence, human_date, sentence, short_symbol, used_clauses
 from .grounding import sentences_with_citations
 from .config import Settings
 from .references import Reference, find_references, resolve_relative
@@ -61,6 +63,7 @@ class Assistant:
         self.resolutions = {d.doc: d.date for d in self.store.corpus.docs if d.is_resolution}
         self.by_key = {p.key: p for p in self.store.paragraphs}
         self._all_text = " ".join(p.text for p in self.store.paragraphs)
+        self._comparisons: dict[tuple[str, ...], Comparison] = {}
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -99,7 +102,7 @@ class Assistant:
         found = [p for p in self.store.paragraphs if p.doc == doc and p.lang == lang]
         if not found:
             raise QuestionError(f"no document {doc} in language {lang!r}")
-        return [_citation(p) for p in sorted(found, key=lambda p: (order[p.part], p.number or 0))]
+        return [Citation.of(p) for p in sorted(found, key=lambda p: (order[p.part], p.number or 0))]
 
     def source(self, p: Paragraph, used: str = "") -> Source:
         """What a reader needs to check paragraph `p`; `used` is the answer text that cites it."""
@@ -108,12 +111,12 @@ class Assistant:
         when = self.by_key.get((p.doc, "en", "META", None)) or self.by_key.get((p.doc, p.lang, "META", None))
         date = (when.fields.get("adopted") or when.fields.get("issued") or seed.date) if when else seed.date
         return Source(
-            _citation(p),
+            Citation.of(p),
             title=f"{where} of {p.doc}, {seed.title} ({human_date(date)})",
             reference=f"{p.doc}, {where}" + ("" if p.lang == "en" else f" ({p.lang})"),
             highlights=used_clauses(p.text, used) if used else [],
-            footnotes=[_citation(f) for f in self.footnotes(p)],
-            versions=[_citation(v) for v in self.versions(p)],
+            footnotes=[Citation.of(f) for f in self.footnotes(p)],
+            versions=[Citation.of(v) for v in self.versions(p)],
             secondary=not seed.is_resolution,
         )
 
@@ -157,12 +160,54 @@ class Assistant:
         context_docs = [c.doc for c in history[-1].citations] if history else []
         if ref.relative:
             ref.docs += [d for d in resolve_relative(ref.relative, self.resolutions, context_docs) if d not in ref.docs]
-        if ref.docs and not filters.docs:
+        comparing = bool(_COMPARE.search(question)) or len(ref.docs) > 1
+        # "Did 80/57 keep ...?" compares 80/57 with the resolution before it: no narrowing.
+        if ref.docs and not filters.docs and not (comparing and len(ref.docs) == 1):
             filters.docs = list(ref.docs)
 
         if ref.paragraph:
             return self._quote_reference(question, qlang, ref, filters)
 
+        hits, about = self._retrieve(question, ref, history, filters, qlang)
+        contexts = [self._context(h, qlang, filters) for h in hits[: self.settings.top_k]]
+        if not hits or hits[0].support < self.settings.min_support or self._names_unknown(ref, question):
+            return self._abstain(question, qlang, hits, contexts, filters)
+        change = self._change_for(hits, ref, filters) if comparing else None
+        chosen = [h for h in change[1:] if h] if change else self._choose(hits, ref, question)
+        sentences: list[str] = []
+        citations: list[Citation] = []
+        for h in chosen:
+            p = self._version(h, qlang, filters)
+            if qlang == "zh" and p.lang != "zh":
+                sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
+            seed = self.docs[p.doc]
+            sentences.append(sentence(p, question, self.retriever.matcher(about), seed.kind, seed.date))
+            citations.append(Citation.of(p))
+        if change and qlang == "en":
+            sentences.append(change_sentence(change[0], self.resolutions))
+        return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
+
+    def compare(self, old: str, new: str) -> Comparison:
+        """Paragraph-by-paragraph changes from resolution `old` to resolution `new` (English texts)."""
+        docs = self._filters([old, new], None, None).docs
+        key = tuple(docs)
+        if key not in self._comparisons:
+            for d in docs:
+                if d not in self.resolutions:
+                    raise QuestionError(f"{d} is not a resolution; compare resolutions: {', '.join(self.resolutions)}")
+            old_paras, new_paras = (self.paragraphs_of(d, "en") for d in docs)
+            self._comparisons[key] = Comparison(docs[0], docs[1], align(old_paras, new_paras))
+        return self._comparisons[key]
+
+    def brief(self, topic: str) -> Brief:
+        """A briefing note on `topic`: key points, the paragraphs in full, how the language
+        evolved between the resolutions, and the sources."""
+        return make_brief(self, self._check(topic))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _retrieve(self, question: str, ref: Reference, history: list[Answer], filters: Filters, qlang: str):
+        """Candidate provisions ranked by support, and the concepts they were scored on."""
         query = ref.rest or question
         about = concepts(query)
         hits = self._search(expand(query), about, filters)
@@ -170,8 +215,8 @@ class Assistant:
         if history and (_FOLLOW_UP.search(question) or len(content_terms(query)) <= 2) and (
                 best < self.settings.min_support + FOLLOW_UP_MARGIN):
             # A follow-up that does not stand on its own is searched together with the
-            # questions before it; its own words count twice as much as theirs.
-            earlier = " ".join(find_references(h.question, self.resolutions).rest for h in history[-1:])
+            # question before it; its own words count three times as much.
+            earlier = find_references(history[-1].question, self.resolutions).rest
             query = f"{earlier} {query}"
             about = about * 3 + concepts(earlier)
             hits = self._search(expand(query), about, filters)
@@ -182,23 +227,26 @@ class Assistant:
             if wanted and any(w.search(v.text) for w in wanted for v in h.versions.values()):
                 h.bonus = ANSWER_TYPE_BONUS
         hits.sort(key=lambda h: -h.support)
-        contexts = [self._context(h, qlang, filters) for h in hits[: self.settings.top_k]]
+        return hits, about
 
-        if not hits or hits[0].support < self.settings.min_support or self._names_unknown(ref, question):
-            return self._abstain(question, qlang, hits, contexts, filters)
-        chosen = self._choose(hits, ref, question)
-        sentences: list[str] = []
-        citations: list[Citation] = []
-        for h in chosen:
-            p = self._version(h, qlang, filters)
-            if qlang == "zh" and p.lang != "zh":
-                sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
-            seed = self.docs[p.doc]
-            sentences.append(sentence(p, question, self.retriever.matcher(about), seed.kind, seed.date))
-            citations.append(_citation(p))
-        return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
-
-    # ------------------------------------------------------------------ helpers
+    def _change_for(self, hits: list[Hit], ref: Reference, filters: Filters) -> tuple[Change, Hit | None, Hit | None] | None:
+        """For a question about what changed: the aligned pair holding the best resolution
+        paragraph, as (change, older paragraph's hit, newer paragraph's hit)."""
+        ordered = sorted(ref.docs if len(ref.docs) > 1 else self.resolutions, key=lambda d: self.resolutions[d])
+        best = next((h for h in hits if h.provision[0] in ordered and h.provision[1] in ("PP", "OP")), None)
+        if best is None or len(ordered) < 2:
+            return None
+        i = ordered.index(best.provision[0])
+        old, new = (ordered[i - 1], ordered[i]) if i else (ordered[0], ordered[1])
+        for ch in self.compare(old, new).changes:
+            sides = [(c.doc, c.part, c.number) if c else None for c in (ch.old, ch.new)]
+            if best.provision in sides:
+                by = {h.provision: h for h in hits}
+                pair = [by.get(s) or (Hit(s, self.retriever.by_provision[s]) if s else None) for s in sides]
+                if any(h and not any(filters.admits(v) for v in h.versions.values()) for h in pair):
+                    return None
+                return ch, pair[0], pair[1]
+        return None
 
     def _search(self, query: str, about: list[Concept], filters: Filters) -> list[Hit]:
         k = max(10, self.settings.top_k)
@@ -324,7 +372,7 @@ class Assistant:
                 sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
             seed = self.docs[p.doc]
             sentences.append(sentence(p, question, self.retriever.matcher([]), seed.kind, seed.date, whole=True))
-            citations.append(_citation(p))
+            citations.append(Citation.of(p))
         return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
 
     def _abstain(self, question, qlang, hits, contexts, filters) -> Answer:
@@ -339,7 +387,5 @@ def _citing(text: str, label: str) -> str:
     return " ".join(s for s, labels in sentences_with_citations(text) if label in labels)
 
 
-def _citation(p: Paragraph) -> Citation:
-    return Citation(p.doc, p.lang, p.part, p.number, p.label, p.text)
 
 

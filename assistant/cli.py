@@ -193,6 +193,58 @@ def index(ctx: click.Context, rebuild: bool) -> None:
         click.echo(f"skipped {err}", err=True)
 
 
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
+@click.pass_context
+@_guarded
+def compare(ctx: click.Context, old: str, new: str, fmt: str, out: str | None) -> None:
+    """What changed from resolution OLD to resolution NEW, paragraph by paragraph."""
+    from .compare import as_markdown, as_text
+
+    result = _assistant(ctx).compare(old, new)
+    text = {"text": as_text, "md": as_markdown}.get(fmt, lambda c: json.dumps(c.to_dict(), ensure_ascii=False, indent=1))(result)
+    _emit(text, out)
+
+
+@main.command()
+@click.argument("topic")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx", "json"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (required for docx).")
+@click.pass_context
+@_guarded
+def brief(ctx: click.Context, topic: str, fmt: str, out: str | None) -> None:
+    """A cited briefing note on TOPIC: key points, the paragraphs, how the language evolved, sources."""
+    from pathlib import Path
+
+    from .api import QuestionError
+
+    if fmt == "docx" and not out:
+        raise QuestionError("--format docx needs --out FILE.docx")
+    note = _assistant(ctx).brief(topic)
+    if fmt == "docx":
+        tmp = Path(out).with_name(f".{Path(out).name}.tmp")
+        note.to_docx(tmp)
+        tmp.replace(out)  # never a half-written file under the asked name
+        click.echo(f"wrote {out}", err=True)
+        return
+    _emit(note.to_markdown() if fmt == "md" else json.dumps(note.to_dict(), ensure_ascii=False, indent=1), out)
+
+
+def _emit(text: str, out: str | None) -> None:
+    if not out:
+        click.echo(text)
+        return
+    from pathlib import Path
+
+    tmp = Path(out).with_name(f".{Path(out).name}.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(out)
+    click.echo(f"wrote {out}", err=True)
+
+
 @main.command(name="eval")
 @click.option("--config", "configs", multiple=True, help="Configuration(s) to run (default: the project default). Repeatable.")
 @click.option("--all-configs", is_flag=True, help="Run every configuration and print a comparison table.")

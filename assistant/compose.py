@@ -214,3 +214,47 @@ def used_clauses(text: str, answer: str) -> list[str]:
     return out
 
 
+
+
+MAX_EDITS = 4  # edits named in a change sentence, in the order of the text
+EDIT_WORDS = 12  # a longer inserted or deleted stretch is cut with an ellipsis
+
+
+def _clip(words: str) -> str:
+    w = words.split()
+    return " ".join(w[:EDIT_WORDS]) + " …" if len(w) > EDIT_WORDS else words
+
+
+def change_sentence(change, resolutions: dict[str, str]) -> str:
+    """One sentence on how an aligned pair of paragraphs changed, citing both."""
+    old, new = change.old, change.new
+    cites = " ".join(f"[{c.label}]" for c in (old, new) if c)
+    if change.status == "dropped":
+        later = [d for d in sorted(resolutions, key=resolutions.get) if resolutions[d] > resolutions[old.doc]]
+        return f"Resolution {short_symbol(later[0]) if later else 'the later text'} has no corresponding paragraph. {cites}"
+    if change.status == "added":
+        return f"The earlier resolution had no corresponding paragraph. {cites}"
+    if change.status == "unchanged":
+        return f"The paragraph is the same in both resolutions. {cites}"
+    edits = []
+    pending = None
+    for op, words in change.diff + [("equal", "")]:
+        if op == "delete":
+            pending = words
+        elif op == "insert":
+            edits.append((pending or "", words))
+            pending = None
+        else:
+            if pending:
+                edits.append((pending, ""))
+            pending = None
+    edits = [(_clip(g), _clip(c)) for g, c in edits if re.search(r"\w", g + c)][:MAX_EDITS]
+    parts = []
+    for gone, came in edits:
+        if gone and came:
+            parts.append(f"“{gone}” became “{came}”")
+        elif came:
+            parts.append(f"“{came}” was added")
+        else:
+            parts.append(f"“{gone}” was dropped")
+    return f"The wording changed: {'; '.join(parts)}. {cites}"

@@ -15,7 +15,7 @@ from .text import tokens
 _CITES = re.compile(r"\[([^\[\]]+)\]")
 # The fixed phrasing that frames a restated paragraph; it carries no claim of its own.
 _FRAMES = [
-    r"In resolution \d+/\d+ \((?:OP|PP) \d+\), the General Assembly",
+    r"In resolution \d+/\d+ \((?:OP|PP) \d+\), the General Assembly(?: was)?",
     r"Resolution \d+/\d+ \((?:OP|PP) \d+\) reads:",
     r"Footnote \d+ of resolution \d+/\d+ reads:",
     r"A news article issued on \d{1,2} \w+ \d{4} \(a secondary source, not a resolution\) reports:",
@@ -23,6 +23,9 @@ _FRAMES = [
     r"第\d+/\d+号决议脚注\d+：",
     r"（第\d+/\d+号决议没有中文文本，以下引自英文文本。）",
     r"…|……",
+    r"The wording changed:|\bbecame\b|\bwas added\b|\bwas dropped\b",
+    r"The paragraph is the same in both resolutions\.",
+    r"Resolution \d+/\d+ has no corresponding paragraph\.|The earlier resolution had no corresponding paragraph\.",
 ]
 _FRAME = re.compile("|".join(_FRAMES))
 
