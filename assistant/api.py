@@ -17,11 +17,13 @@ from .references import Reference, find_references, resolve_relative
 from .retrieve import Filters, Hit, Retriever
 from .text import Concept, concepts, content_terms, expand, language, names, phrase_pairs
 
-# Signs that a question leans on the previous turn ("them", "and what about ...").
+# Signs that a question leans on the previous turn: some always ("And what did ...?", "What
+# about ...?"), some only when the question does not stand on its own ("them", "it").
+_CONTINUES = re.compile(r"^\s*(and|but|so|what about|how about|also)\b|\b(the same|previous|earlier|last year's)\b|"
+                        r"^\s*(那么|还有|那)|呢[？?]?\s*$", re.I)
 _FOLLOW_UP = re.compile(
-    r"\b(they|them|their|it|its|this|that|these|those|he|she|his|her|the same|there|"
-    r"previous|earlier|last year's|the group|the chair)\b|^\s*(and|but|so|what about|how about|also)\b|"
-    r"他们|它|其|该|这些|那些|上述|此|还有|呢",
+    r"\b(they|them|their|it|its|this|that|these|those|he|she|his|her|there|the group|the chair)\b|"
+    r"他们|它|其|该|这些|那些|上述|此",
     re.I,
 )
 _COMPARE = re.compile(r"\b(compare|comparison|differ|difference|change|changed|same|keep|kept|still|both|"
@@ -212,8 +214,8 @@ class Assistant:
         about = concepts(query)
         hits = self._search(expand(query), about, filters)
         best = hits[0].support if hits else 0.0
-        if history and (_FOLLOW_UP.search(question) or len(content_terms(query)) <= 2) and (
-                best < self.settings.min_support + FOLLOW_UP_MARGIN):
+        leans = _FOLLOW_UP.search(question) or len(content_terms(query)) <= 2
+        if history and (_CONTINUES.search(question) or (leans and best < self.settings.min_support + FOLLOW_UP_MARGIN)):
             # A follow-up that does not stand on its own is searched together with the
             # question before it; its own words count three times as much.
             earlier = find_references(history[-1].question, self.resolutions).rest

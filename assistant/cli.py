@@ -267,6 +267,7 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
     if unknown:
         raise QuestionError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
     overrides = {k: v for k, v in ctx.obj.items() if k == "store_dir"}
+    baseline = json.loads(Path(old).read_text()) if old else None  # read before a new report replaces it
     if len(names) > 1:
         reports, table = compare_configs(names, **overrides)
         (RESULTS / "configs.md").parent.mkdir(parents=True, exist_ok=True)
@@ -285,10 +286,8 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
             failed = gate_failures(report)
     if table:
         click.echo("\n" + table)
-    if old:
-        import json
-
-        click.echo("\n".join(compare(reports[0], json.loads(Path(old).read_text()))))
+    if baseline:
+        click.echo("\n".join(compare(reports[0], baseline)))
     if gate and failed:
         _fail(EXIT_INTERNAL, "eval gate failed: " + "; ".join(failed))
 
