@@ -2,7 +2,8 @@
 
 Ask tab: a conversation whose answers carry inline citations, with the cited paragraphs in
 full beside it (supporting clauses marked, footnotes, the other-language version, a citation
-to copy). Browse tab: read a document paragraph by paragraph. Named API endpoints `/ask`
+to copy). Compare tab: what changed between two resolutions. Brief tab: a cited briefing
+note on a topic, also as a Word file. Browse tab: read a document paragraph by paragraph. Named API endpoints `/ask`
 and `/show` serve scripts through gradio_client. Uses only the public `assistant` API.
 """
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import html
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a research tool
 
@@ -35,6 +38,9 @@ CSS = """
 .unres-meta { color: var(--body-text-color-subdued); font-size: 0.9em; }
 .unres-cite code { user-select: all; }
 .unres-para { margin: 4px 0 10px 0; }
+.unres-change del { background: #ffd7d5; }
+.unres-change ins { background: #d5f5d7; text-decoration: none; }
+.unres-dropped { color: var(--body-text-color-subdued); }
 """
 
 
@@ -69,6 +75,24 @@ def sources_panel(answer: Answer, sources: list[Source]) -> str:
         return head + "".join(source_html(s, related=True) for s in sources)
     head = "<p><b>Cited paragraphs</b> (supporting clauses marked):</p>"
     return head + "".join(source_html(s, open_=i == 0) for i, s in enumerate(sources))
+
+
+def comparison_html(comparison) -> str:
+    """Each aligned pair with deletions struck through and insertions marked."""
+    counts = ", ".join(f"{n} {status}" for status, n in comparison.counts().items())
+    rows = [f"<p><b>{html.escape(comparison.old_doc)} → {html.escape(comparison.new_doc)}</b>: {counts}</p>"]
+    for ch in comparison.changes:
+        old = html.escape(ch.old.label) if ch.old else "—"
+        new = html.escape(ch.new.label) if ch.new else "—"
+        if ch.status == "reworded":
+            body = " ".join(html.escape(w) if op == "equal" else
+                            (f"<del>{html.escape(w)}</del>" if op == "delete" else f"<ins>{html.escape(w)}</ins>")
+                            for op, w in ch.diff)
+        else:
+            body = html.escape((ch.new or ch.old).text)
+        rows.append(f"<div class='unres-change unres-{ch.status}'><b>{ch.status}</b> {old} → {new}"
+                    f"<div class='unres-para'>{body}</div></div>")
+    return "".join(rows)
 
 
 def message(answer: Answer) -> str:
@@ -107,6 +131,20 @@ def build(assistant: Assistant) -> gr.Blocks:
         paras = [p for p in assistant.paragraphs_of(doc, lang) if not wanted or p.part in wanted]
         return "".join(
             f"<div class='unres-para'><b>{html.escape(p.label)}</b><br>{html.escape(p.text)}</div>" for p in paras)
+
+    def compare(old: str, new: str) -> str:
+        try:
+            return comparison_html(assistant.compare(old, new))
+        except QuestionError as exc:
+            return f"<p>⚠️ {html.escape(str(exc))}</p>"
+
+    def brief(topic: str):
+        try:
+            result = assistant.brief(topic)
+        except QuestionError as exc:
+            return f"⚠️ {exc}", None
+        folder = Path(tempfile.mkdtemp(prefix="unres-brief-"))
+        return result.to_markdown(), str(result.to_docx(folder / "briefing-note.docx"))
 
     def ask_api(question: str, history: list[dict] | None = None, doc: list[str] | None = None,
                 lang: str | None = None, part: list[str] | None = None) -> dict:
@@ -154,6 +192,22 @@ def build(assistant: Assistant) -> gr.Blocks:
             send.click(respond, inputs, outputs, api_visibility="undocumented")
             clear.click(lambda: ([], [], "", "", ""), None, [chat, history, question, panel, copy],
                         api_visibility="private")
+        with gr.Tab("Compare"):
+            with gr.Row():
+                older = gr.Dropdown(resolution_docs, value=resolution_docs[0], label="Earlier resolution")
+                newer = gr.Dropdown(resolution_docs, value=resolution_docs[-1], label="Later resolution")
+                run_compare = gr.Button("Compare", elem_id="unres-compare-run")
+            changes = gr.HTML(elem_id="unres-compare")
+            run_compare.click(compare, [older, newer], changes, api_visibility="private")
+        with gr.Tab("Brief"):
+            with gr.Row():
+                topic = gr.Textbox(label="Topic", placeholder="e.g. capacity-building and developing countries",
+                                   elem_id="unres-topic", scale=4)
+                run_brief = gr.Button("Write the note", elem_id="unres-brief-run")
+            note = gr.Markdown(elem_id="unres-brief")
+            note_file = gr.File(label="Word document", elem_id="unres-brief-file")
+            run_brief.click(brief, topic, [note, note_file], api_visibility="private")
+            topic.submit(brief, topic, [note, note_file], api_visibility="private")
         with gr.Tab("Browse"):
             with gr.Row():
                 pick = gr.Dropdown(doc_choices, label="Document", value=doc_choices[0][1])

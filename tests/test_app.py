@@ -129,3 +129,23 @@ def test_browser_empty_question_and_paragraph_browser(browser, app_url):
     reader.get_by_text("A/RES/79/62 PP 1").first.wait_for(timeout=30_000)
     assert "Recalling its resolution 78/241 of 22 December 2023," in reader.inner_text()
     page.close()
+
+
+def test_browser_compare_and_brief_tabs(browser, app_url):
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name="Compare").click()
+    page.locator("#unres-compare-run").click()
+    changes = page.locator("#unres-compare")
+    changes.locator("del", has_text="urgently conclude").first.wait_for(timeout=30_000)
+    assert changes.locator("ins", has_text="commence").count() >= 1
+    assert "4 unchanged, 13 reworded, 0 added, 11 dropped" in changes.inner_text()
+    page.get_by_role("tab", name="Brief").click()
+    page.locator("#unres-topic textarea").fill("capacity-building and developing countries")
+    page.locator("#unres-brief-run").click()
+    page.locator("#unres-brief").get_by_text("Key points").wait_for(timeout=30_000)
+    assert "A/RES/80/57 PP 13" in page.locator("#unres-brief").inner_text()
+    link = page.locator("#unres-brief-file a[download='briefing-note.docx']")
+    link.wait_for(timeout=30_000)
+    assert urllib.request.urlopen(link.get_attribute("href"), timeout=10).read()[:2] == b"PK"  # a real .docx
+    page.close()
