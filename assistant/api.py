@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 
-from index import FN, PART_NAMES, PARTS, Paragraph, label_for, make_embedding, open_store
+from index import FN, PART_NAMES, PARTS, Paragraph, label_for, make_encoder, open_store
 
 from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
@@ -53,10 +54,14 @@ class Assistant:
 
     def __init__(self, progress: Callable[[str], None] | None = None, **config):
         self.settings = Settings.load(**config)
+        encoder = make_encoder(self.settings.embedding)
+        # Load the model's weights while the store opens: the two take about as long.
+        threading.Thread(target=_quietly(encoder.load), daemon=True).start()
         self.store = open_store(
             self.settings.store_dir,
             self.settings.seeds_dir,
-            make_embedding(self.settings.embedding),
+            encoder,
+            chroma_url=self.settings.chroma_url or None,
             progress=progress or (lambda msg: None),
         )
         self.retriever = Retriever(self.store, self.settings.dense_weight, self.settings.lexical_weight)
@@ -133,10 +138,8 @@ class Assistant:
 
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two texts under the store's embedding model."""
-        ea, eb = (self.store.embed_model.get_text_embedding(t) for t in (a, b))
-        dot = sum(x * y for x, y in zip(ea, eb, strict=True))
-        norm = (sum(x * x for x in ea) * sum(y * y for y in eb)) ** 0.5
-        return dot / norm if norm else 0.0
+        ea, eb = self.store.embed([a, b])
+        return float(ea @ eb)
 
     # ------------------------------------------------------------------ questions
 
@@ -382,6 +385,17 @@ class Assistant:
         text = ABSTAIN[qlang] + (f" {RELATED[qlang]}{related}." if related and qlang == "en" else
                                  f"{RELATED[qlang]}{related}。" if related else "")
         return Answer(question, text, True, qlang, [], contexts)
+
+
+def _quietly(load: Callable[[], None]) -> Callable[[], None]:
+    """A background load whose failure surfaces later, at first use, as a clear error."""
+    def run() -> None:
+        try:
+            load()
+        except Exception:
+            pass
+
+    return run
 
 
 def _citing(text: str, label: str) -> str:

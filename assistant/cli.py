@@ -179,13 +179,13 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
 @_guarded
 def index(ctx: click.Context, rebuild: bool) -> None:
     """Build the paragraph store (done automatically on first use)."""
-    from index import make_embedding, open_store
+    from index import make_encoder, open_store
 
     from .config import Settings
 
     settings = Settings.load(**ctx.obj)
-    store = open_store(settings.store_dir, settings.seeds_dir, make_embedding(settings.embedding),
-                       rebuild=rebuild, progress=_progress)
+    store = open_store(settings.store_dir, settings.seeds_dir, make_encoder(settings.embedding), rebuild=rebuild,
+                       chroma_url=settings.chroma_url or None, progress=_progress)
     info = store.info
     click.echo(f"{store.path}: {info['paragraphs']} paragraphs, {info['nodes']} vectors, "
                f"embedding {info['embedding']}, built {info['built_at']}")

@@ -27,6 +27,7 @@ class Settings:
         "Abstain when the best paragraph's support (dense cosine + term coverage) is below this.",
     )
     max_question_chars: int = _setting(2000, "Longer questions are refused.")
+    chroma_url: str = _setting("", "A Chroma server (http://host:port) to keep the vectors in, instead of the store folder.")
     host: str = _setting("127.0.0.1", "Address the chat app listens on (loopback unless told otherwise).")
     port: int = _setting(7860, "Port of the chat app.")
 

@@ -13,7 +13,9 @@ import numpy as np
 
 from index import Paragraph, Store
 
-from .text import CJK_CHAR, Concept, concepts, phrase_pairs, tokens
+from index.lexical import terms
+
+from .text import CJK_CHAR, Concept, concepts, tokens
 
 RRF_K = 60  # the usual reciprocal-rank constant: flattens differences deep in a ranking
 
@@ -76,20 +78,15 @@ class Retriever:
         self.by_provision: dict[tuple, dict[str, Paragraph]] = defaultdict(dict)
         for p in self.paragraphs:
             self.by_provision[p.provision][p.lang] = p
-        corpus_tokens = [tokens(p.text) for p in self.paragraphs]
-        self.term_sets = [set(t) | set(phrase_pairs(p.text)) for t, p in zip(corpus_tokens, self.paragraphs, strict=True)]
-        df: dict[str, int] = defaultdict(int)
-        for terms in self.term_sets:  # phrase pairs included, so a name's rarity is known
-            for t in terms:
-                df[t] += 1
-        n = len(self.paragraphs)
-        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
-        self.unknown_idf = math.log(1 + n)  # a word the corpus never uses weighs the most
+        self.idf = store.idf()
+        self.unknown_idf = math.log(1 + len(self.paragraphs))  # a word the corpus never uses weighs the most
+        self.bm25 = store.bm25
+        self._terms: dict[int, set[str]] = {}  # paragraph index -> its terms, computed when first scored
 
-        import bm25s
-
-        self.bm25 = bm25s.BM25()
-        self.bm25.index(corpus_tokens, show_progress=False)
+    def term_set(self, i: int) -> set[str]:
+        if i not in self._terms:
+            self._terms[i] = terms(self.paragraphs[i].text)
+        return self._terms[i]
 
     def weight(self, term: str) -> float:
         """IDF; a word the corpus never uses weighs most, except a Chinese bigram, which is
@@ -116,7 +113,7 @@ class Retriever:
         """The share of the question's concepts that paragraph i expresses."""
         if not about:
             return 0.0
-        return self.concept_weight(about, self.term_sets[i]) / sum(self._weight(a) for a in about)
+        return self.concept_weight(about, self.term_set(i)) / sum(self._weight(a) for a in about)
 
     def search(
         self,
@@ -140,7 +137,7 @@ class Retriever:
 
         dense_rank: list[tuple] = []
         if mode in ("hybrid", "dense"):
-            vec = self.store.embed_model.get_query_embedding(query)
+            vec = self.store.embed([query])[0]
             n_nodes = int(self.store.info.get("nodes", len(self.paragraphs)))
             for node_id, cos in self.store.dense(vec, min(n_nodes, max(50, 4 * k)), filters.chroma_where()):
                 p = self.paragraphs[self.by_node[node_id.rsplit("|", 1)[0]]]
@@ -190,12 +187,8 @@ class Matcher:
         self.focus = max(known, key=retriever._weight) if known else None
 
     def score(self, text: str) -> float:
-        return self.retriever.concept_weight(self.about, _terms(text))
+        return self.retriever.concept_weight(self.about, terms(text))
 
     def has_focus(self, text: str) -> bool:
-        have = _terms(text)
+        have = terms(text)
         return self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)
-
-
-def _terms(text: str) -> set[str]:
-    return set(tokens(text)) | set(phrase_pairs(text))

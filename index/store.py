@@ -1,12 +1,15 @@
-"""The paragraph store: parse the seeds, embed one node per paragraph window, persist in Chroma.
+"""The paragraph store: parse the seeds, embed one node per paragraph window, keep them in Chroma.
 
-Layout of a store folder (one per embedding model, so switching models does not thrash):
-    chroma-<build>/    Chroma's persistent files (collection "paragraphs", cosine space); named
-                       per build because Chroma caches one client per path in a process
-    paragraphs.json    every Paragraph record, plus the manifest and any seed errors
-    fingerprint.json   what the store was built from; a mismatch means rebuild
-A build writes a sibling temporary folder and swaps it in, under a file lock, so an
-interrupted build leaves the previous store intact and two builders never interleave.
+A store folder (one per embedding model, so switching models does not thrash) holds:
+    fingerprint.json   what the store was built from; any change means a (re)build
+    paragraphs.json    every Paragraph record, the manifest and any seed errors
+    lexical/           the BM25 index and term document frequencies
+    chroma-<build>/    Chroma's files (collection "paragraphs", cosine space), when local;
+                       with a Chroma server the vectors are in its collection "unres-<model>-<build>"
+A build writes a new folder (and collection) beside the old one and swaps it in under a file
+lock: an interrupted build leaves the previous store usable, and two builders never
+interleave. Builds are incremental: a paragraph whose text and place are unchanged keeps its
+vector, so adding a document embeds only that document's paragraphs.
 """
 from __future__ import annotations
 
@@ -17,23 +20,26 @@ import math
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import TextNode
+import numpy as np
 
-from .embeddings import embedding_id, window_tokens
+from .encoders import Encoder
+from .lexical import terms, tokens
 from .manifest import SeedDoc, SeedError, read_manifest
 from .parse import parse_document
 from .records import Paragraph
 
-SCHEMA = 1
+SCHEMA = 2
 COLLECTION = "paragraphs"
 WINDOW_OVERLAP = 32  # tokens shared by consecutive windows of one long paragraph
-_INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "store.py")
+BATCH = 1000  # vectors per Chroma call
+_INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "lexical.py", "store.py")
 
 Progress = Callable[[str], None]
 
@@ -73,9 +79,9 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     return Corpus(good, paragraphs, errors)
 
 
-def fingerprint(seeds_dir: Path, embed_id: str, window: int) -> str:
+def fingerprint(seeds_dir: Path, encoder_id: str, window: int) -> str:
     """Changes whenever the seeds, the manifest, the parser or the embedding model change."""
-    h = hashlib.sha256(f"schema={SCHEMA};embed={embed_id};window={window};overlap={WINDOW_OVERLAP}".encode())
+    h = hashlib.sha256(f"schema={SCHEMA};embed={encoder_id};window={window};overlap={WINDOW_OVERLAP}".encode())
     for name in _INDEX_SOURCES:
         h.update((Path(__file__).parent / name).read_bytes())
     manifest = seeds_dir / "manifest.toml"
@@ -83,6 +89,11 @@ def fingerprint(seeds_dir: Path, embed_id: str, window: int) -> str:
     for seed in sorted(seeds_dir.glob("*.txt")):
         h.update(seed.name.encode() + b"\0" + seed.read_bytes())
     return h.hexdigest()
+
+
+def _model_key(encoder: Encoder) -> str:
+    """What vectors depend on: reused across builds only while this is unchanged."""
+    return f"schema={SCHEMA};embed={encoder.id};window={encoder.window};overlap={WINDOW_OVERLAP}"
 
 
 def _encoding():
@@ -110,11 +121,14 @@ def windows(text: str, size: int, overlap: int = WINDOW_OVERLAP) -> list[str]:
     return [enc.decode(ids[s : s + size]) for s in starts]
 
 
-def paragraph_nodes(paragraphs: list[Paragraph], window: int) -> list[TextNode]:
-    """One node per paragraph (per window of a long one), each carrying the citation."""
+def paragraph_nodes(paragraphs: list[Paragraph], window: int):
+    """One llama-index node per paragraph (per window of a long one), each carrying the citation."""
+    from llama_index.core.schema import TextNode
+
     nodes = []
     for p in paragraphs:
         parts = windows(p.text, window)
+        count = token_count(p.text)
         for i, chunk in enumerate(parts):
             meta = {
                 "doc": p.doc,
@@ -123,62 +137,78 @@ def paragraph_nodes(paragraphs: list[Paragraph], window: int) -> list[TextNode]:
                 "number": -1 if p.number is None else p.number,  # Chroma metadata has no null
                 "window": i,
                 "windows": len(parts),
-                "tokens": token_count(p.text),
+                "tokens": count,
+                "sha": hashlib.sha256(chunk.encode()).hexdigest()[:16],  # unchanged text keeps its vector
             }
-            nodes.append(
-                TextNode(
-                    id_=f"{p.node_id}|w{i}",
-                    text=chunk,
-                    metadata=meta,
-                    excluded_embed_metadata_keys=list(meta),
-                    excluded_llm_metadata_keys=list(meta),
-                )
-            )
+            nodes.append(TextNode(id_=f"{p.node_id}|w{i}", text=chunk, metadata=meta,
+                                  excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
     return nodes
+
+
+# ---------------------------------------------------------------- Chroma, local or served
+
+
+def _client(path: Path | None = None, url: str | None = None):
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False)
+    if url:
+        u = urlparse(url)
+        if u.scheme not in ("http", "https") or not u.hostname:
+            raise StoreError(f"UNRES_CHROMA_URL must look like http://127.0.0.1:8000, not {url!r}")
+        return chromadb.HttpClient(host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https", settings=settings)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _collection(folder: Path, info: dict, url: str | None):
+    if info.get("chroma_url"):
+        return _client(url=info["chroma_url"] if url is None else url).get_collection(info["collection"])
+    return _client(folder / info["chroma_dir"]).get_collection(COLLECTION)
 
 
 @dataclass
 class Store:
-    """An opened store: the records, and dense search over their embeddings."""
+    """An opened store: the records, BM25 over them, and dense search over their vectors."""
 
     path: Path
     corpus: Corpus
-    embed_model: BaseEmbedding
+    encoder: Encoder
     info: dict
-    _collection: object = None
+    collection: object
+    bm25: object
+    df: dict[str, int]
 
     @property
     def paragraphs(self) -> list[Paragraph]:
         return self.corpus.paragraphs
 
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.encode(texts)
+
+    def dense(self, query_vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Top-k node ids by cosine similarity, best first: [(node_id, cosine), ...]."""
+        kwargs = {"where": where} if where else {}
+        res = self.collection.query(query_embeddings=[list(map(float, query_vector))], n_results=k,
+                                    include=["distances"], **kwargs)
+        return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
     def vector_store(self):
+        """The same collection as a llama-index vector store (for stock llama-index parts)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        return ChromaVectorStore(chroma_collection=self._collection)
+        return ChromaVectorStore(chroma_collection=self.collection)
 
-    def dense(self, query_embedding: list[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Top-k node ids by cosine similarity, best first: [(node_id, cosine), ...]."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
-
-        query = VectorStoreQuery(query_embedding=query_embedding, similarity_top_k=k)
-        kwargs = {"where": where} if where else {}
-        result = self.vector_store().query(query, **kwargs)
-        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
-        return [(n.node_id, 1.0 + math.log(s)) for n, s in zip(result.nodes, result.similarities, strict=True)]
-
-
-def _client(path: Path):
-    import chromadb
-    from chromadb.config import Settings
-
-    return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+    def idf(self) -> dict[str, float]:
+        n = len(self.paragraphs)
+        return {t: math.log(1 + n / c) for t, c in self.df.items()}
 
 
 @contextmanager
 def _locked(lock_path: Path) -> Iterator[None]:
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)  # a second builder waits here, then reuses the result
+        fcntl.flock(fh, fcntl.LOCK_EX)  # a second builder waits here, then finds the store built
         try:
             yield
         finally:
@@ -187,107 +217,184 @@ def _locked(lock_path: Path) -> Iterator[None]:
 
 def _read_info(path: Path) -> dict | None:
     try:
-        return json.loads((path / "fingerprint.json").read_text())
+        info = json.loads((path / "fingerprint.json").read_text())
+        return info if isinstance(info, dict) and "fingerprint" in info else None
     except (OSError, ValueError):
         return None
 
 
-def _build(final: Path, seeds_dir: Path, emb: BaseEmbedding, fp: str, progress: Progress) -> None:
+def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | None, progress: Progress,
+           reuse: bool = True) -> None:
     started = time.perf_counter()
     corpus = load_corpus(seeds_dir)
     for err in corpus.errors:
         progress(f"warning: skipped {err}")
-    nodes = paragraph_nodes(corpus.paragraphs, window_tokens(emb))
-    progress(f"embedding {len(nodes)} nodes for {len(corpus.paragraphs)} paragraphs with {embedding_id(emb)}")
-    vectors = emb.get_text_embedding_batch([n.get_content() for n in nodes])
-    for node, vec in zip(nodes, vectors, strict=True):
-        node.embedding = vec
-
+    nodes = paragraph_nodes(corpus.paragraphs, encoder.window)
+    build = f"{fp[:8]}-{time.time_ns():x}"
     tmp = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    chroma_dir = f"chroma-{fp[:8]}-{time.time_ns():x}"
-    client = _client(tmp / chroma_dir)
-    try:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        collection = client.create_collection(
-            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
-        ChromaVectorStore(chroma_collection=collection).add(nodes)
-    finally:
-        client.close()
-    records = {
-        "docs": [d.__dict__ for d in corpus.docs],
-        "paragraphs": [p.to_dict() for p in corpus.paragraphs],
-        "errors": corpus.errors,
-    }
-    (tmp / "paragraphs.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
-    info = {
-        "fingerprint": fp,
-        "chroma_dir": chroma_dir,
-        "embedding": embedding_id(emb),
-        "paragraphs": len(corpus.paragraphs),
-        "nodes": len(nodes),
-        "built_seconds": round(time.perf_counter() - started, 2),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
+    old = _read_info(final)
+    old = old if reuse and old and old.get("model") == _model_key(encoder) and old.get("chroma_url") == url else None
+    old_col = None
+    if old:
+        try:
+            old_col = _collection(final, old, url)
+        except Exception:  # a damaged old store: build from nothing
+            old_col = None
+    before = {}
+    if old_col is not None:
+        got = old_col.get(include=["metadatas"])
+        before = {i: m.get("sha") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+    fresh = [n for n in nodes if before.get(n.id_) != n.metadata["sha"]]
+    fresh_ids = {n.id_ for n in fresh}
+    all_ids = {n.id_ for n in nodes}
+    gone = [i for i in before if i not in all_ids]
+    progress(f"embedding {len(fresh)} of {len(nodes)} nodes ({len(nodes) - len(fresh)} unchanged) "
+             f"for {len(corpus.paragraphs)} paragraphs with {encoder.id}")
+    for start in range(0, len(fresh), BATCH):
+        batch = fresh[start : start + BATCH]
+        for node, vec in zip(batch, encoder.encode([n.get_content() for n in batch]), strict=True):
+            node.embedding = vec.tolist()
+        if len(fresh) > BATCH:
+            progress(f"embedded {min(start + BATCH, len(fresh))}/{len(fresh)}")
+
+    info = {"fingerprint": fp, "model": _model_key(encoder), "embedding": encoder.id, "build": build,
+            "chroma_url": url}
+    if url:
+        info["collection"] = f"unres-{final.name[:40]}-{build}"
+        col = _client(url=url).create_collection(info["collection"], embedding_function=None,
+                                                 metadata={"hnsw:space": "cosine"})
+        if old_col is not None:  # a server cannot copy a collection: carry the unchanged vectors over
+            keep = [n.id_ for n in nodes if n.id_ not in fresh_ids]
+            for start in range(0, len(keep), BATCH):
+                got = old_col.get(ids=keep[start : start + BATCH], include=["embeddings", "metadatas", "documents"])
+                col.add(ids=got["ids"], embeddings=got["embeddings"], metadatas=got["metadatas"], documents=got["documents"])
+        _add(col, fresh)
+    else:
+        info["chroma_dir"] = f"chroma-{build}"
+        if old_col is not None:  # copy the old files, then change only what changed
+            shutil.copytree(final / old["chroma_dir"], tmp / info["chroma_dir"])
+        client = _client(tmp / info["chroma_dir"])
+        try:
+            col = client.get_or_create_collection(COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            changed = gone + [n.id_ for n in fresh if n.id_ in before]
+            for start in range(0, len(changed), BATCH):
+                col.delete(ids=changed[start : start + BATCH])
+            _add(col, fresh)
+        finally:
+            client.close()
+
+    lexical = tmp / "lexical"
+    _write_lexical(corpus.paragraphs, lexical)
+    records = {"docs": [d.__dict__ for d in corpus.docs], "paragraphs": [p.to_dict() for p in corpus.paragraphs],
+               "errors": corpus.errors}
+    (tmp / "paragraphs.json").write_text(json.dumps(records, ensure_ascii=False))
+    info.update(paragraphs=len(corpus.paragraphs), nodes=len(nodes), embedded=len(fresh),
+                built_seconds=round(time.perf_counter() - started, 2),
+                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     # The fingerprint is written last: a folder without it was never finished.
     (tmp / "fingerprint.json").write_text(json.dumps(info, indent=1))
-    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    stale = final.parent / f".{final.name}.old-{os.getpid()}"
     if final.exists():
-        final.rename(old)
+        final.rename(stale)
     tmp.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-    progress(f"built {final} in {info['built_seconds']} s")
+    shutil.rmtree(stale, ignore_errors=True)
+    if old and url:
+        _drop_collection(url, old.get("collection"))
+    progress(f"built {final} in {info['built_seconds']} s ({len(fresh)} nodes embedded)")
 
 
-def _sweep(root: Path, name: str) -> None:
+def _add(collection, nodes) -> None:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    store = ChromaVectorStore(chroma_collection=collection)
+    for start in range(0, len(nodes), BATCH):
+        store.add(nodes[start : start + BATCH])
+
+
+def _write_lexical(paragraphs: list[Paragraph], folder: Path) -> None:
+    import bm25s
+
+    folder.mkdir()
+    bm25 = bm25s.BM25()
+    bm25.index([tokens(p.text) for p in paragraphs], show_progress=False)
+    bm25.save(str(folder / "bm25"))
+    df = Counter(t for p in paragraphs for t in terms(p.text))
+    (folder / "df.json").write_text(json.dumps(df, ensure_ascii=False))
+
+
+def _drop_collection(url: str, name: str | None) -> None:
+    if name:
+        try:
+            _client(url=url).delete_collection(name)
+        except Exception:  # already gone
+            pass
+
+
+def _sweep(root: Path, name: str, url: str | None) -> None:
     """Remove leftovers of interrupted builds; restore a store caught mid-swap."""
     final = root / name
-    for old in root.glob(f".{name}.old-*"):
-        if not final.exists() and _read_info(old):
-            old.rename(final)
+    for stale in root.glob(f".{name}.old-*"):
+        if not final.exists() and _read_info(stale):
+            stale.rename(final)
         else:
-            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(stale, ignore_errors=True)
     for tmp in root.glob(f".{name}.building-*"):
         shutil.rmtree(tmp, ignore_errors=True)
+    if url:  # collections of builds that never finished
+        current = (_read_info(final) or {}).get("collection")
+        try:
+            for col in _client(url=url).list_collections():
+                cname = getattr(col, "name", col)
+                if cname.startswith(f"unres-{name[:40]}-") and cname != current:
+                    _drop_collection(url, cname)
+        except Exception as exc:
+            raise StoreError(f"cannot reach the Chroma server at {url} ({exc})") from exc
 
 
-def open_store(
-    root: Path,
-    seeds_dir: Path,
-    emb: BaseEmbedding,
-    *,
-    rebuild: bool = False,
-    progress: Progress = lambda msg: None,
-) -> Store:
-    """Open the store for this embedding model under `root`, building it first if it is
-    missing, stale (fingerprint differs) or `rebuild` is asked for."""
-    name = "".join(c if c.isalnum() else "-" for c in embedding_id(emb))[:80]
+def _open(final: Path, encoder: Encoder, info: dict, url: str | None) -> Store:
+    import bm25s
+
+    records = json.loads((final / "paragraphs.json").read_text())
+    corpus = Corpus([SeedDoc(**d) for d in records["docs"]], [Paragraph.from_dict(d) for d in records["paragraphs"]],
+                    records["errors"])
+    if len(corpus.paragraphs) != info["paragraphs"]:
+        raise StoreError(f"holds {len(corpus.paragraphs)} paragraphs, expected {info['paragraphs']}")
+    collection = _collection(final, info, url)
+    if collection.count() != info["nodes"]:
+        raise StoreError(f"holds {collection.count()} vectors, expected {info['nodes']}")
+    bm25 = bm25s.BM25.load(str(final / "lexical" / "bm25"))
+    df = json.loads((final / "lexical" / "df.json").read_text())
+    return Store(final, corpus, encoder, info, collection, bm25, df)
+
+
+def open_store(root: Path, seeds_dir: Path, encoder: Encoder, *, rebuild: bool = False,
+               chroma_url: str | None = None, progress: Progress = lambda msg: None) -> Store:
+    """Open the store for this encoder under `root`, building it first when it is missing,
+    stale (the fingerprint differs), damaged, or `rebuild` is asked for."""
+    name = "".join(c if c.isalnum() else "-" for c in encoder.id)[:80]
     final = root / name
-    window = window_tokens(emb)
-    fp = fingerprint(seeds_dir, embedding_id(emb), window)
+    fp = fingerprint(seeds_dir, encoder.id, encoder.window)
+    info = None if rebuild else _read_info(final)
+    if info and info["fingerprint"] == fp and info.get("chroma_url") == chroma_url:
+        try:
+            return _open(final, encoder, info, chroma_url)  # the common case: no lock, no build
+        except Exception as exc:  # damaged files: say so, then build afresh below
+            progress(f"the store at {final} is damaged ({exc}); rebuilding it")
+            rebuild = True
     with _locked(root / f".{name}.lock"):
-        _sweep(root, name)
+        _sweep(root, name, chroma_url)
         info = _read_info(final)
-        if rebuild or info is None or info.get("fingerprint") != fp:
-            reason = "rebuild asked" if rebuild else "no store yet" if info is None else "seeds, parser or model changed"
+        if rebuild or not info or info["fingerprint"] != fp or info.get("chroma_url") != chroma_url:
+            reason = ("rebuild asked" if rebuild else "no store yet" if not info
+                      else "the Chroma server changed" if info.get("chroma_url") != chroma_url
+                      else "seeds, parser or model changed")
             progress(f"building the paragraph store ({reason})")
-            _build(final, seeds_dir, emb, fp, progress)
+            _build(final, seeds_dir, encoder, fp, chroma_url, progress, reuse=not rebuild)
             info = _read_info(final)
-    try:
-        records = json.loads((final / "paragraphs.json").read_text())
-        collection = _client(final / info["chroma_dir"]).get_collection(COLLECTION)
-        if collection.count() != info["nodes"]:
-            raise StoreError(f"holds {collection.count()} vectors, expected {info['nodes']}")
-    except StoreError as exc:
-        raise StoreError(f"the store at {final} is damaged ({exc}); run `unres index --rebuild`") from exc
-    except Exception as exc:  # Chroma and JSON raise many kinds on damaged files
-        raise StoreError(f"the store at {final} is damaged ({exc}); run `unres index --rebuild`") from exc
-    corpus = Corpus(
-        [SeedDoc(**d) for d in records["docs"]],
-        [Paragraph.from_dict(d) for d in records["paragraphs"]],
-        records["errors"],
-    )
-    return Store(final, corpus, emb, info, collection)
+        try:
+            return _open(final, encoder, info, chroma_url)
+        except Exception as exc:  # Chroma and JSON raise many kinds on damaged files
+            raise StoreError(f"the store at {final} cannot be opened ({exc}); run `unres index --rebuild`") from exc
