@@ -151,7 +151,13 @@ class Retriever:
             q = tokens(query)
             if q and any(t in self.bm25.vocab_dict for t in q):
                 scores = self.bm25.get_scores(q)
-                for i in np.argsort(-scores):
+                if filters.docs or filters.parts:  # restricted: rank everything, skip what is not admitted
+                    top = np.argsort(-scores)
+                else:  # only the best few need sorting, however large the corpus
+                    want = min(len(scores), 8 * max(50, 4 * k))
+                    top = np.argpartition(-scores, want - 1)[:want]
+                    top = top[np.argsort(-scores[top])]
+                for i in top:
                     if scores[i] <= 0:
                         break
                     p = self.paragraphs[i]
