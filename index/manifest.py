@@ -1,6 +1,7 @@
 """The seed manifest: which file holds which document, in which language."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,24 +33,41 @@ class SeedDoc:
 
 
 def read_manifest(path: Path) -> list[SeedDoc]:
-    """Read `manifest.toml`; every entry needs file, doc, title, lang, kind and date."""
+    """Read `manifest.toml`; raises `SeedError` on the first entry that is wrong."""
+    docs, errors, _ = read_manifest_entries(path)
+    if errors:
+        raise SeedError(path.name, errors[0])
+    return docs
+
+
+def read_manifest_entries(path: Path) -> tuple[list[SeedDoc], list[str], set[str]]:
+    """Read `manifest.toml`: the good entries, a description of each bad one, and every file
+    named. Every entry needs file, doc, title, lang, kind and date; a resolution's doc is its
+    symbol (A/RES/79/62)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SeedError(path.name, f"cannot read manifest ({exc})") from exc
-    docs = []
+    docs: list[SeedDoc] = []
+    errors: list[str] = []
+    seen: set[tuple[str, str]] = set()
     for i, entry in enumerate(data.get("document", []), 1):
         missing = [k for k in ("file", "doc", "title", "lang", "kind", "date") if not entry.get(k)]
         if missing:
-            raise SeedError(path.name, f"entry {i} lacks {', '.join(missing)}")
-        if entry["kind"] not in KINDS:
-            raise SeedError(path.name, f"entry {i} has kind {entry['kind']!r}, not one of {KINDS}")
-        docs.append(SeedDoc(**{k: str(entry[k]) for k in SeedDoc.__dataclass_fields__}))
-    if not docs:
-        raise SeedError(path.name, "no [[document]] entries")
-    seen = set()
-    for d in docs:
-        if (d.doc, d.lang) in seen:
-            raise SeedError(path.name, f"{d.doc} ({d.lang}) is listed twice")
-        seen.add((d.doc, d.lang))
-    return docs
+            errors.append(f"entry {i} lacks {', '.join(missing)}")
+            continue
+        doc = SeedDoc(**{k: str(entry[k]) for k in SeedDoc.__dataclass_fields__})
+        if doc.kind not in KINDS:
+            errors.append(f"entry {i} ({doc.file}) has kind {doc.kind!r}, not one of {KINDS}")
+        elif doc.is_resolution and not re.fullmatch(r"A/RES/\d+/\d+", doc.doc):
+            errors.append(f"entry {i} ({doc.file}) names the resolution {doc.doc!r}; a symbol looks like A/RES/79/62")
+        elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
+            errors.append(f"entry {i} ({doc.file}) has date {doc.date!r}; use YYYY-MM-DD")
+        elif (doc.doc, doc.lang) in seen:
+            errors.append(f"entry {i} ({doc.file}): {doc.doc} ({doc.lang}) is listed twice")
+        else:
+            seen.add((doc.doc, doc.lang))
+            docs.append(doc)
+    if not docs and not errors:
+        errors.append("no [[document]] entries")
+    return docs, errors, {str(e.get("file")) for e in data.get("document", [])}

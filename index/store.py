@@ -31,7 +31,7 @@ import numpy as np
 
 from .encoders import Encoder
 from .lexical import terms, tokens
-from .manifest import SeedDoc, SeedError, read_manifest
+from .manifest import SeedDoc, SeedError, read_manifest_entries
 from .parse import parse_document
 from .records import Paragraph
 
@@ -59,9 +59,11 @@ class Corpus:
 
 def load_corpus(seeds_dir: Path) -> Corpus:
     """Parse every seed in the manifest; a bad file is reported and the rest still load."""
-    docs = read_manifest(seeds_dir / "manifest.toml")
+    docs, problems, listed = read_manifest_entries(seeds_dir / "manifest.toml")
+    errors = [f"manifest.toml: {p}" for p in problems]
+    errors += [f"{f.name}: not listed in manifest.toml, so not indexed" for f in sorted(seeds_dir.glob("*.txt"))
+               if f.name not in listed]
     paragraphs: list[Paragraph] = []
-    errors: list[str] = []
     good: list[SeedDoc] = []
     for seed in docs:
         try:
@@ -357,6 +359,8 @@ def _sweep(root: Path, name: str, url: str | None) -> None:
 def _open(final: Path, encoder: Encoder, info: dict, url: str | None) -> Store:
     import bm25s
 
+    if info.get("embedding") != encoder.id:
+        raise StoreError(f"was built with {info.get('embedding')}, not {encoder.id}")
     records = json.loads((final / "paragraphs.json").read_text())
     corpus = Corpus([SeedDoc(**d) for d in records["docs"]], [Paragraph.from_dict(d) for d in records["paragraphs"]],
                     records["errors"])

@@ -273,3 +273,13 @@ def test_manifest_problems_name_the_manifest(tmp_path):
     (tmp_path / "manifest.toml").write_text('[[document]]\nfile = "x.txt"\ndoc = "A/RES/1/1"\n')
     with pytest.raises(SeedError, match="manifest.toml: entry 1 lacks title, lang, kind, date"):
         read_manifest(tmp_path / "manifest.toml")
+
+
+def test_bad_manifest_entries_and_unlisted_files_are_reported_and_the_rest_load(seeds_copy):
+    manifest = seeds_copy / "manifest.toml"
+    manifest.write_text(manifest.read_text().replace('doc = "A/RES/80/57"', 'doc = "resolution eighty"'))
+    (seeds_copy / "009_stray.txt").write_text("Some text nobody listed.\n")
+    corpus = load_corpus(seeds_copy)
+    assert any("names the resolution 'resolution eighty'; a symbol looks like A/RES/79/62" in e for e in corpus.errors)
+    assert "009_stray.txt: not listed in manifest.toml, so not indexed" in corpus.errors
+    assert {d.doc for d in corpus.docs} == {"A/RES/79/62", "NEWS/2024-07-09"}
