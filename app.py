@@ -13,13 +13,15 @@ import html
 import os
 import sys
 import tempfile
-from pathlib import Path
-
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a research tool
-
-import gradio as gr  # noqa: E402
+from pathlib import Path  # noqa: I001  (the environment is set before gradio is imported)
 
 from assistant import Answer, Assistant, QuestionError, Settings, Source  # noqa: E402
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a research tool
+# Files the app hands out (briefing notes) stay inside the project's store, not elsewhere on disk.
+FILES = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(Settings.load().store_dir / "app-files")))
+
+import gradio as gr  # noqa: E402
 
 EXAMPLES = [
     "By when should the GGE fulfil its mandate?",
@@ -143,7 +145,8 @@ def build(assistant: Assistant) -> gr.Blocks:
             result = assistant.brief(topic)
         except QuestionError as exc:
             return f"⚠️ {exc}", None
-        folder = Path(tempfile.mkdtemp(prefix="unres-brief-"))
+        FILES.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix="brief-", dir=FILES))
         return result.to_markdown(), str(result.to_docx(folder / "briefing-note.docx"))
 
     def ask_api(question: str, history: list[dict] | None = None, doc: list[str] | None = None,

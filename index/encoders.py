@@ -38,6 +38,7 @@ class Encoder:
     def __init__(self):
         self._model = None
         self._lock = threading.Lock()
+        self._busy = threading.Lock()  # one forward pass at a time: the numpy model keeps state per call
 
     def load(self) -> None:
         """Load the weights now (safe to call from a background thread)."""
@@ -47,7 +48,8 @@ class Encoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         self.load()
-        vectors = np.asarray(self._encode(list(texts)), dtype=np.float32)
+        with self._busy:
+            vectors = np.asarray(self._encode(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1, norms)
 
