@@ -30,6 +30,7 @@ EXAMPLES = [
     "政府专家组应在何时完成其任务？",
     "第80/57号决议决定将什么项目列入议程？",
 ]
+CONCURRENCY = 4  # requests answered at once; the rest wait in Gradio's queue
 LANGS = {"Any": None, "English": "en", "中文": "zh"}
 PARTS = {"Operative": "OP", "Preambular": "PP"}
 CSS = """
@@ -191,8 +192,8 @@ def build(assistant: Assistant) -> gr.Blocks:
                                       elem_id="unres-copy")
             inputs = [question, chat, history, doc_filter, lang, parts]
             outputs = [chat, history, question, panel, copy]
-            question.submit(respond, inputs, outputs, api_visibility="undocumented")
-            send.click(respond, inputs, outputs, api_visibility="undocumented")
+            question.submit(respond, inputs, outputs, api_visibility="undocumented", concurrency_limit=CONCURRENCY)
+            send.click(respond, inputs, outputs, api_visibility="undocumented", concurrency_limit=CONCURRENCY)
             clear.click(lambda: ([], [], "", "", ""), None, [chat, history, question, panel, copy],
                         api_visibility="private")
         with gr.Tab("Compare"):
@@ -218,8 +219,9 @@ def build(assistant: Assistant) -> gr.Blocks:
             reader = gr.HTML(browse(doc_choices[0][1], []), elem_id="unres-browse")
             pick.change(browse, [pick, browse_parts], reader, api_visibility="private")
             browse_parts.change(browse, [pick, browse_parts], reader, api_visibility="private")
-        gr.api(ask_api, api_name="ask")
-        gr.api(show_api, api_name="show")
+        # Answers are short CPU work on shared read-only indexes: a few may run at once.
+        gr.api(ask_api, api_name="ask", concurrency_limit=CONCURRENCY)
+        gr.api(show_api, api_name="show", concurrency_limit=CONCURRENCY)
     return demo
 
 
