@@ -12,8 +12,8 @@ from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import answer_patterns, change_sentence, human_date, sentence, short_symbol, used_clauses
-from .grounding import sentences_with_citations
 from .config import Settings
+from .grounding import sentences_with_citations
 from .references import Reference, find_references, resolve_relative
 from .retrieve import Filters, Hit, Retriever
 from .text import Concept, concepts, content_terms, expand, language, names, phrase_pairs

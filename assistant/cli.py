@@ -88,12 +88,17 @@ def _filters(doc: tuple[str, ...], lang: str | None, part: tuple[str, ...]) -> d
     return {"doc": list(doc) or None, "lang": lang, "part": list(part) or None}
 
 
+def _filter_options(fn: Callable) -> Callable:
+    """--doc, --lang and --part, shared by the commands that answer questions."""
+    fn = click.option("--part", multiple=True, help="Only these parts: PP, OP, FN, META, P (repeatable).")(fn)
+    fn = click.option("--lang", help="Only paragraphs in this language (en, zh).")(fn)
+    return click.option("--doc", multiple=True, help="Only this document, e.g. A/RES/80/57 (repeatable).")(fn)
+
+
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
-@click.option("--doc", multiple=True, help="Only this document, e.g. A/RES/80/57 (repeatable).")
-@click.option("--lang", help="Only paragraphs in this language (en, zh).")
-@click.option("--part", multiple=True, help="Only these parts: PP, OP, FN, META, P (repeatable).")
+@_filter_options
 @click.pass_context
 @_guarded
 def ask(ctx: click.Context, question: str, as_json: bool, doc, lang, part) -> None:
@@ -108,9 +113,7 @@ def ask(ctx: click.Context, question: str, as_json: bool, doc, lang, part) -> No
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Read one question per line on stdin; print one JSON answer per line.")
-@click.option("--doc", multiple=True, help="Only this document (repeatable).")
-@click.option("--lang", help="Only paragraphs in this language (en, zh).")
-@click.option("--part", multiple=True, help="Only these parts (repeatable).")
+@_filter_options
 @click.pass_context
 @_guarded
 def chat(ctx: click.Context, as_json: bool, doc, lang, part) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import Paragraph, Store
-
 from index.lexical import terms
 
 from .text import CJK_CHAR, Concept, concepts, tokens

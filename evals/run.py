@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -6,7 +6,7 @@ a store is built or a backend that needs them is chosen.
 from .encoders import BACKENDS, EmbeddingError, Encoder, make_encoder, minilm_path
 from .manifest import SeedDoc, SeedError, read_manifest
 from .parse import parse_document
-from .records import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for
+from .records import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for
 from .store import Corpus, Store, StoreError, load_corpus, open_store
 
 __all__ = [

@@ -159,7 +159,7 @@ def test_two_builders_at_once_build_once(built):
 
 @pytest.mark.parametrize("problem, content, expected", [
     ("encoding", "Résolution".encode("latin-1") * 50, "not UTF-8"),
-    ("no paragraphs", "79/62. Lethal autonomous weapons systems\n\nThe General Assembly,\n\n".encode(), "no preambular or operative"),
+    ("no paragraphs", b"79/62. Lethal autonomous weapons systems\n\nThe General Assembly,\n\n", "no preambular or operative"),
     ("duplicate numbers", None, "duplicate or missing paragraph number"),
 ])
 def test_a_bad_seed_is_named_and_the_rest_still_work(seeds_copy, tmp_path, problem, content, expected):
