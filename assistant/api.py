@@ -71,6 +71,7 @@ class Assistant:
         self.by_key = {p.key: p for p in self.store.paragraphs}
         self._all_text = " ".join(p.text for p in self.store.paragraphs)
         self._comparisons: dict[tuple[str, ...], Comparison] = {}
+        self._languages = {(d.doc, d.lang) for d in self.store.corpus.docs}
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -262,8 +263,7 @@ class Assistant:
         """Reach documents that have no text in the question's language through the
         parallel texts: the English version of the best same-language paragraphs becomes
         the query for English-only documents. A bridged hit is as strong as its weaker link."""
-        single = [d for d in (filters.docs or self.docs) if not any(
-            p.doc == d and p.lang == qlang for p in self.store.paragraphs)]
+        single = [d for d in (filters.docs or self.docs) if (d, qlang) not in self._languages]
         if not single:
             return hits
         pivot = self._search(expand(query), concepts(query), Filters([], qlang, filters.parts))
