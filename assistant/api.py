@@ -29,6 +29,7 @@ _FOLLOW_UP = re.compile(
 )
 _COMPARE = re.compile(r"\b(compare|comparison|differ|difference|change|changed|same|keep|kept|still|both|"
                       r"drop|dropped|add|added|versus|vs)\b|比较|区别|变化|相同|保留|两项", re.I)
+_SYMBOL = re.compile(r"(?<![\d/])\d{2,3}/\d{1,4}(?![\d/])")
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
 
 FOLLOW_UP_MARGIN = 0.25  # a follow-up well supported on its own is read on its own
@@ -69,7 +70,9 @@ class Assistant:
         self.docs = {d.doc: d for d in sorted(self.store.corpus.docs, key=lambda d: d.lang == "en")}
         self.resolutions = {d.doc: d.date for d in self.store.corpus.docs if d.is_resolution}
         self.by_key = {p.key: p for p in self.store.paragraphs}
-        self._all_text = " ".join(p.text for p in self.store.paragraphs)
+        # Every resolution number the texts mention ("78/241"), to tell a question about a
+        # resolution that is quoted from one about a resolution the texts never name.
+        self._quoted = {m for p in self.store.paragraphs for m in _SYMBOL.findall(p.text)}
         self._comparisons: dict[tuple[str, ...], Comparison] = {}
         self._languages = {(d.doc, d.lang) for d in self.store.corpus.docs}
 
@@ -305,7 +308,7 @@ class Assistant:
             if full not in self.docs:
                 raise QuestionError(f"unknown document {d!r}; indexed: {', '.join(sorted(self.docs))}")
             resolved.append(full)
-        langs = {p.lang for p in self.store.paragraphs}
+        langs = {lang for _, lang in self._languages}
         if lang and lang not in langs:
             raise QuestionError(f"unknown language {lang!r}; indexed: {', '.join(sorted(langs))}")
         parts = [part] if isinstance(part, str) else list(part or [])
@@ -318,7 +321,7 @@ class Assistant:
     def _names_unknown(self, ref: Reference, question: str) -> bool:
         """A question about a resolution that is not indexed (and not quoted in one that is),
         or about a named body or thing the texts never mention ("the Security Council")."""
-        if ref.mentioned and not ref.docs and all(m.removeprefix("A/RES/") not in self._all_text for m in ref.mentioned):
+        if ref.mentioned and not ref.docs and all(m.removeprefix("A/RES/") not in self._quoted for m in ref.mentioned):
             return True
         return any(pairs and not any(p in self.retriever.idf for p in pairs)
                    for pairs in (phrase_pairs(n) for n in names(ref.rest or question)))

@@ -30,8 +30,15 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "results"
 
 # Run in a fresh interpreter: each phase of a cold question, timed.
-COLD_OURS = """
-import json, resource, sys, threading, time
+# ru_maxrss would include the parent's memory inherited across fork; VmHWM starts at exec.
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+COLD_OURS = PEAK + """
+import json, sys, threading, time
 t0 = time.perf_counter()
 import assistant.cli
 from assistant import Assistant
@@ -44,10 +51,10 @@ a.ask(sys.argv[1])
 t4 = time.perf_counter()
 mods = [m for m in ("llama_index.core", "gradio", "sentence_transformers", "torch") if m in sys.modules]
 print(json.dumps({"imports": t1 - t0, "store_open": t2 - t1, "model_load_wait": t3 - t2, "answer": t4 - t3,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "heavy_modules": mods}))
+                  "peak_mb": peak_mb(), "heavy_modules": mods}))
 """
-COLD_STOCK = """
-import json, resource, sys, time
+COLD_STOCK = PEAK + """
+import json, sys, time
 t0 = time.perf_counter()
 from llama_index.core import VectorStoreIndex
 from index import make_encoder, open_store
@@ -63,7 +70,7 @@ t3 = time.perf_counter()
 retriever.retrieve(sys.argv[1])
 t4 = time.perf_counter()
 print(json.dumps({"imports": t1 - t0, "store_open": t2 - t1, "model_load_wait": t3 - t2, "answer": t4 - t3,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_word = re.compile(r"[a-z0-9]+(?:/[a-z0-9.]+)*|[\u3400-\u9fff]+")
+# A symbol keeps its slashes and inner dots ("a/77/53/add.1"), not a full stop after it.
+_word = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+(?:\.[a-z0-9]+)*)*|[\u3400-\u9fff]+")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been

@@ -255,15 +255,10 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
     gone = [i for i in before if i not in all_ids]
     progress(f"embedding {len(fresh)} of {len(nodes)} nodes ({len(nodes) - len(fresh)} unchanged) "
              f"for {len(corpus.paragraphs)} paragraphs with {encoder.id}")
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start : start + BATCH]
-        for node, vec in zip(batch, encoder.encode([n.get_content() for n in batch]), strict=True):
-            node.embedding = vec.tolist()
-        if len(fresh) > BATCH:
-            progress(f"embedded {min(start + BATCH, len(fresh))}/{len(fresh)}")
 
     info = {"fingerprint": fp, "model": _model_key(encoder), "embedding": encoder.id, "build": build,
             "chroma_url": url}
+    client = None
     if url:
         info["collection"] = f"unres-{final.name[:40]}-{build}"
         col = _client(url=url).create_collection(info["collection"], embedding_function=None,
@@ -273,19 +268,28 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
             for start in range(0, len(keep), BATCH):
                 got = old_col.get(ids=keep[start : start + BATCH], include=["embeddings", "metadatas", "documents"])
                 col.add(ids=got["ids"], embeddings=got["embeddings"], metadatas=got["metadatas"], documents=got["documents"])
-        _add(col, fresh)
     else:
         info["chroma_dir"] = f"chroma-{build}"
         if old_col is not None:  # copy the old files, then change only what changed
             shutil.copytree(final / old["chroma_dir"], tmp / info["chroma_dir"])
         client = _client(tmp / info["chroma_dir"])
-        try:
-            col = client.get_or_create_collection(COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
-            changed = gone + [n.id_ for n in fresh if n.id_ in before]
-            for start in range(0, len(changed), BATCH):
-                col.delete(ids=changed[start : start + BATCH])
-            _add(col, fresh)
-        finally:
+        col = client.get_or_create_collection(COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        changed = gone + [n.id_ for n in fresh if n.id_ in before]
+        for start in range(0, len(changed), BATCH):
+            col.delete(ids=changed[start : start + BATCH])
+    try:
+        # Embed and store a batch at a time: a large corpus never holds all its vectors in memory.
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start : start + BATCH]
+            for node, vec in zip(batch, encoder.encode([n.get_content() for n in batch]), strict=True):
+                node.embedding = vec.tolist()
+            _add(col, batch)
+            for node in batch:
+                node.embedding = None
+            if len(fresh) > BATCH:
+                progress(f"embedded {min(start + BATCH, len(fresh))}/{len(fresh)}")
+    finally:
+        if client is not None:
             client.close()
 
     lexical = tmp / "lexical"
@@ -311,9 +315,8 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
 def _add(collection, nodes) -> None:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    store = ChromaVectorStore(chroma_collection=collection)
-    for start in range(0, len(nodes), BATCH):
-        store.add(nodes[start : start + BATCH])
+    if nodes:
+        ChromaVectorStore(chroma_collection=collection).add(nodes)
 
 
 def _write_lexical(paragraphs: list[Paragraph], folder: Path) -> None:
