@@ -169,6 +169,12 @@ class Retriever:
                     if len(lexical_rank) >= max(50, 4 * k):
                         break
 
+        if mode == "hybrid":  # lexical finds the nearest-neighbour search missed: score them exactly
+            missing = [v.node_id + "|w0" for prov in lexical_rank if prov not in dense_rank
+                       for v in hits[prov].versions.values()]
+            for node_id, cos in self.store.cosines(vec, missing).items():
+                h = hits[self.paragraphs[self.by_node[node_id.rsplit("|", 1)[0]]].provision]
+                h.dense = max(h.dense, cos)
         for rank, prov in enumerate(dense_rank):
             hits[prov].score += self.dense_weight / (RRF_K + rank)
         for rank, prov in enumerate(lexical_rank):

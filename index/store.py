@@ -39,6 +39,8 @@ SCHEMA = 2
 COLLECTION = "paragraphs"
 WINDOW_OVERLAP = 32  # tokens shared by consecutive windows of one long paragraph
 BATCH = 1000  # vectors per Chroma call
+# Cosine space; a wider search beam than Chroma's default 10, for recall at 100k+ vectors.
+HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 100}
 _INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "lexical.py", "store.py")
 
 Progress = Callable[[str], None]
@@ -195,6 +197,15 @@ class Store:
                                     include=["distances"], **kwargs)
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    def cosines(self, query_vector, node_ids: list[str]) -> dict[str, float]:
+        """Exact cosine of the query with given nodes (for candidates the approximate
+        nearest-neighbour search did not return)."""
+        if not node_ids:
+            return {}
+        got = self.collection.get(ids=node_ids, include=["embeddings"])
+        q = np.asarray(query_vector, dtype=np.float32)
+        return {i: float(np.asarray(e, dtype=np.float32) @ q) for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+
     def vector_store(self):
         """The same collection as a llama-index vector store (for stock llama-index parts)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -262,7 +273,7 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
     if url:
         info["collection"] = f"unres-{final.name[:40]}-{build}"
         col = _client(url=url).create_collection(info["collection"], embedding_function=None,
-                                                 metadata={"hnsw:space": "cosine"})
+                                                 metadata=HNSW)
         if old_col is not None:  # a server cannot copy a collection: carry the unchanged vectors over
             keep = [n.id_ for n in nodes if n.id_ not in fresh_ids]
             for start in range(0, len(keep), BATCH):
@@ -273,7 +284,7 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
         if old_col is not None:  # copy the old files, then change only what changed
             shutil.copytree(final / old["chroma_dir"], tmp / info["chroma_dir"])
         client = _client(tmp / info["chroma_dir"])
-        col = client.get_or_create_collection(COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        col = client.get_or_create_collection(COLLECTION, embedding_function=None, metadata=HNSW)
         changed = gone + [n.id_ for n in fresh if n.id_ in before]
         for start in range(0, len(changed), BATCH):
             col.delete(ids=changed[start : start + BATCH])
