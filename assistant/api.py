@@ -182,7 +182,7 @@ class Assistant:
         if not hits or hits[0].support < self.settings.min_support or self._names_unknown(ref, question):
             return self._abstain(question, qlang, hits, contexts, filters)
         change = self._change_for(hits, ref, filters) if comparing else None
-        chosen = [h for h in change[1:] if h] if change else self._choose(hits, ref, question)
+        chosen = [h for h in change[1:] if h] if change else self._choose(hits, ref, question, comparing)
         sentences: list[str] = []
         citations: list[Citation] = []
         for h in chosen:
@@ -335,12 +335,11 @@ class Assistant:
         p = self._version(h, qlang, filters)
         return Context(p.doc, p.lang, p.part, p.number, round(h.support, 4))
 
-    def _choose(self, hits: list[Hit], ref: Reference, question: str) -> list[Hit]:
+    def _choose(self, hits: list[Hit], ref: Reference, question: str, comparing: bool) -> list[Hit]:
         """One to three provisions: the best, others nearly as good, and for comparisons
         the best of each resolution in question."""
         best = hits[0]
         chosen = [best]
-        comparing = bool(_COMPARE.search(question)) or len(ref.docs) > 1
         if comparing:
             wanted = ref.docs if len(ref.docs) > 1 else list(self.resolutions)
             for d in wanted:

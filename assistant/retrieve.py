@@ -134,7 +134,7 @@ class Retriever:
                 h = hits[p.provision] = Hit(p.provision, self.by_provision[p.provision])
             return h
 
-        dense_rank: list[tuple] = []
+        dense_rank: dict[tuple, None] = {}  # provisions in rank order (a dict: ordered, quick to test)
         if mode in ("hybrid", "dense"):
             vec = self.store.embed([query])[0]
             n_nodes = int(self.store.info.get("nodes", len(self.paragraphs)))
@@ -142,10 +142,9 @@ class Retriever:
                 p = self.paragraphs[self.by_node[node_id.rsplit("|", 1)[0]]]
                 h = hit(p)
                 h.dense = max(h.dense, cos)
-                if h.provision not in dense_rank:
-                    dense_rank.append(h.provision)
+                dense_rank.setdefault(h.provision)
 
-        lexical_rank: list[tuple] = []
+        lexical_rank: dict[tuple, None] = {}
         if mode in ("hybrid", "lexical"):
             q = tokens(query)
             if q and any(t in self.bm25.vocab_dict for t in q):
@@ -164,8 +163,7 @@ class Retriever:
                         continue
                     h = hit(p)
                     h.lexical = max(h.lexical, float(scores[i]))
-                    if h.provision not in lexical_rank:
-                        lexical_rank.append(h.provision)
+                    lexical_rank.setdefault(h.provision)
                     if len(lexical_rank) >= max(50, 4 * k):
                         break
 

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -100,6 +101,7 @@ def _model_key(encoder: Encoder) -> str:
     return f"schema={SCHEMA};embed={encoder.id};window={encoder.window};overlap={WINDOW_OVERLAP}"
 
 
+@lru_cache(maxsize=1)
 def _encoding():
     # llama-index points tiktoken at the encodings it ships, so nothing is downloaded.
     from llama_index.core.utils import get_tokenizer
@@ -114,10 +116,11 @@ def token_count(text: str) -> int:
     return len(_encoding().encode(text))
 
 
-def windows(text: str, size: int, overlap: int = WINDOW_OVERLAP) -> list[str]:
-    """The paragraph itself if it fits, else overlapping windows of `size` tokens."""
+def windows(text: str, size: int, overlap: int = WINDOW_OVERLAP, ids: list[int] | None = None) -> list[str]:
+    """The paragraph itself if it fits, else overlapping windows of `size` tokens
+    (`ids`: the text already encoded, to save encoding it again)."""
     enc = _encoding()
-    ids = enc.encode(text)
+    ids = enc.encode(text) if ids is None else ids
     if len(ids) <= size:
         return [text]
     step = max(1, size - overlap)
@@ -131,8 +134,8 @@ def paragraph_nodes(paragraphs: list[Paragraph], window: int):
 
     nodes = []
     for p in paragraphs:
-        parts = windows(p.text, window)
-        count = token_count(p.text)
+        ids = _encoding().encode(p.text)
+        parts, count = windows(p.text, window, ids=ids), len(ids)
         for i, chunk in enumerate(parts):
             meta = {
                 "doc": p.doc,
