@@ -99,7 +99,7 @@ def score(results: list[ItemResult], similarity) -> dict:
         if item.answerable:
             row["answered"] = float(not a.abstained)
             row["recall@1"], row["recall@5"], row["mrr"] = _rank(a, item.groups) if item.groups else (1, 1, 1)
-            row["fact_recall"] = (sum(f.lower() in text for f in item.facts) / len(item.facts)) if item.facts else 1.0
+            row["fact_recall"] = (sum(any(f.lower() in text for f in forms) for forms in item.fact_forms) / len(item.facts)) if item.facts else 1.0
         else:
             row["abstained"] = float(a.abstained)
         row["top_support"] = a.contexts[0].score if a.contexts else 0.0
