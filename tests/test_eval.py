@@ -21,6 +21,20 @@ def test_gold_set_is_large_and_covers_every_kind():
     assert sum(not i.answerable for i in GOLD) >= 12
 
 
+# Kinds of question real users ask; each needs sealed test items and dev items to tune on.
+USER_KINDS = {"keyword", "typo", "abbreviation", "yes-no", "false-premise", "count-structure", "list-item",
+              "footnote-fact", "compound", "follow-up", "standalone-after-unrelated", "chinese",
+              "chinese-english-only", "mentioned-resolution", "unanswerable", "added-docs"}
+
+
+def test_gold_set_has_test_and_dev_items_of_every_user_kind():
+    assert len(load_gold(split="test")) >= 100
+    for split in ("test", "dev"):
+        assert USER_KINDS <= {i.category for i in load_gold(split=split)}, split
+    assert all(i.expect == "no" and not i.answerable for i in GOLD if i.false_premise)
+    assert {i.expect for i in GOLD if i.category == "yes-no"} == {"yes", "no"}
+
+
 @pytest.mark.parametrize("item", GOLD, ids=lambda i: i.id)
 def test_gold_paragraphs_exist_and_hold_the_key_facts(assistant, item):
     if item.corpus == "all":
