@@ -47,6 +47,8 @@ class Answer:
     language: str  # "en" or "zh": the language of the question and of the answer
     citations: list[Citation] = field(default_factory=list)
     contexts: list[Context] = field(default_factory=list)
+    intent: str = ""  # what the question asked: fact, yes-no, why, count, mentions, adoption, compare, quote
+    verdict: str = ""  # for a yes-no or premise question: "yes", "no" (the texts do not say so), or ""
 
     @classmethod
     def from_dict(cls, d: dict) -> "Answer":
@@ -55,6 +57,7 @@ class Answer:
             d["question"], d["answer"], bool(d["abstained"]), d["language"],
             [Citation(**c) for c in d.get("citations", [])],
             [Context(**c) for c in d.get("contexts", [])],
+            str(d.get("intent", "")), str(d.get("verdict", "")),
         )
 
     def to_dict(self) -> dict:
@@ -65,6 +68,8 @@ class Answer:
             "language": self.language,
             "citations": [c.to_dict() for c in self.citations],
             "contexts": [c.to_dict() for c in self.contexts],
+            "intent": self.intent,
+            "verdict": self.verdict,
         }
 
 

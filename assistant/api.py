@@ -6,33 +6,32 @@ import threading
 import unicodedata
 from collections.abc import Callable
 
-from index import FN, PART_NAMES, PARTS, Paragraph, label_for, make_encoder, open_store
+from index import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for, make_encoder, open_store
+from index.lexical import STOPWORDS
 
 from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
-from .compose import answer_patterns, change_sentence, human_date, sentence, short_symbol, used_clauses
+from .compose import (CLOSEST, NOT_SAID, adoption_lead, change_sentence, cite, count_lead, fact_lead, human_date,
+                      mentions_lead, quotation, short_symbol, used_clauses)
 from .config import Settings
+from .evidence import FACT_PATTERNS, Evidence, fact_in, select
 from .grounding import sentences_with_citations
-from .references import Reference, find_references, resolve_relative
-from .retrieve import Filters, Hit, Retriever
-from .text import Concept, concepts, content_terms, expand, language, names, phrase_pairs
+from .lexicon import SYNONYMS, Lexicon
+from .references import Reference, other_symbols
+from .retrieve import Filters, Hit, Matcher, Retriever
+from .text import Concept, concepts, expand, names, phrase_pairs
+from .understand import Corpus, Query, understand
+from .verify import verified
 
-# Signs that a question leans on the previous turn: some always ("And what did ...?", "What
-# about ...?"), some only when the question does not stand on its own ("them", "it").
-_CONTINUES = re.compile(r"^\s*(and|but|so|what about|how about|also)\b|\b(the same|previous|earlier|last year's)\b|"
-                        r"^\s*(那么|还有|那)|呢[？?]?\s*$", re.I)
-_FOLLOW_UP = re.compile(
-    r"\b(they|them|their|it|its|this|that|these|those|he|she|his|her|there|the group|the chair)\b|"
-    r"他们|它|其|该|这些|那些|上述|此",
-    re.I,
-)
-_COMPARE = re.compile(r"\b(compare|comparison|differ|difference|change|changed|same|keep|kept|still|both|"
-                      r"drop|dropped|add|added|versus|vs)\b|比较|区别|变化|相同|保留|两项", re.I)
 _SYMBOL = re.compile(r"(?<![\d/])\d{2,3}/\d{1,4}(?![\d/])")
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
+# The words that ask for mentions, not the thing mentioned.
+_MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?|mention(?:s|ed)?|refer(?:s|red)?|"
+                            r"cite[sd]?|talk about|deal with|address(?:es)?|contain(?:s)?|include[sd]?|list|all|"
+                            r"is|are|the|in)\b|哪些段落|哪几段|哪一段|提到|提及", re.I)
 
-FOLLOW_UP_MARGIN = 0.25  # a follow-up well supported on its own is read on its own
+PREMISE_COVERAGE = 0.6  # share of a yes-no question's concepts the best paragraph must express
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
@@ -72,9 +71,12 @@ class Assistant:
         self.by_key = {p.key: p for p in self.store.paragraphs}
         # Every resolution number the texts mention ("78/241"), to tell a question about a
         # resolution that is quoted from one about a resolution the texts never name.
-        self._quoted = {m for p in self.store.paragraphs for m in _SYMBOL.findall(p.text)}
+        self._quoted_symbols = {m for p in self.store.paragraphs for m in _SYMBOL.findall(p.text)}
         self._comparisons: dict[tuple[str, ...], Comparison] = {}
         self._languages = {(d.doc, d.lang) for d in self.store.corpus.docs}
+        self._by_label = {p.label: p for p in self.store.paragraphs}
+        self.lexicon = Lexicon(self.retriever.idf, [p.text for p in self.store.paragraphs])
+        self.corpus = Corpus(self.resolutions, list(self.docs), self._quoted_symbols, self.lexicon)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -159,42 +161,102 @@ class Assistant:
         """Answer `question` from the indexed texts, with citations, or abstain.
 
         `history` holds the earlier answers of the conversation, oldest first; `doc`,
-        `lang` and `part` restrict which paragraphs may be used.
+        `lang` and `part` restrict which paragraphs may be used. The question goes through
+        the stages in order: understand, retrieve, select, compose, verify.
         """
         question = self._check(question)
         filters = self._filters(doc, lang, part)
-        qlang = language(question)
         history = list(history or [])
-        ref = find_references(question, self.resolutions)
-        context_docs = [c.doc for c in history[-1].citations] if history else []
-        if ref.relative:
-            ref.docs += [d for d in resolve_relative(ref.relative, self.resolutions, context_docs) if d not in ref.docs]
-        comparing = bool(_COMPARE.search(question)) or len(ref.docs) > 1
-        # "Did 80/57 keep ...?" compares 80/57 with the resolution before it: no narrowing.
-        if ref.docs and not filters.docs and not (comparing and len(ref.docs) == 1):
-            filters.docs = list(ref.docs)
+        query = understand(question, history, self.corpus)
+        if not query.parts:
+            return self._answer(query, filters)
+        answers = [self._answer(q, Filters(list(filters.docs), filters.lang, list(filters.parts))) for q in query.parts]
+        answered = [a for a in answers if not a.abstained] or answers[:1]
+        citations = list({c.label: c for a in answered for c in a.citations}.values())
+        contexts = list({(c.doc, c.lang, c.part, c.number): c for a in answers for c in a.contexts}.values())
+        return Answer(question, " ".join(a.answer for a in answered), all(a.abstained for a in answers),
+                      query.lang, citations, contexts, "compound", "")
 
-        if ref.paragraph:
-            return self._quote_reference(question, qlang, ref, filters)
+    def _answer(self, query: Query, filters: Filters) -> Answer:
+        """One question (or one part of a compound question) through retrieve, select,
+        compose and verify."""
+        unknown = self._not_indexed(query)
+        if unknown and not query.docs:
+            return self._mentioned(query, unknown, filters)
+        if self._names_unknown(query.ref, query.search):
+            return self._abstain(query.question, query.lang, [], [], filters)
+        if query.docs and not filters.docs and query.intent != "compare":
+            filters.docs = list(query.docs)
+        if query.intent == "quote":
+            return self._quote_reference(query, filters)
+        if query.intent == "count":
+            return self._count(query, filters)
+        if query.intent == "mentions":
+            return self._mentions(query, filters)
+        if query.intent == "adoption":
+            return self._adoption(query, filters)
 
-        hits, about = self._retrieve(question, ref, history, filters, qlang)
-        contexts = [self._context(h, qlang, filters) for h in hits[: self.settings.top_k]]
-        if not hits or hits[0].support < self.settings.min_support or self._names_unknown(ref, question):
-            return self._abstain(question, qlang, hits, contexts, filters)
-        change = self._change_for(hits, ref, filters) if comparing else None
-        chosen = [h for h in change[1:] if h] if change else self._choose(hits, ref, question, comparing)
+        hits, match = self._retrieve(query, filters)
+        contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
+        if not hits or hits[0].support < self.settings.min_support:
+            if query.intent in ("yes-no", "why") and hits:
+                return self._not_said(query, hits, match, contexts, filters)
+            return self._abstain(query.question, query.lang, hits, contexts, filters)
+        if query.intent in ("yes-no", "why") or (query.intent == "fact" and query.asks == "when"
+                                                 and re.match(r"\s*when (did|does|do|will|was|were)\b", query.question, re.I)):
+            if not self._premise_holds(query, hits[0]):
+                return self._not_said(query, hits, match, contexts, filters)
+        change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
+        if change:
+            return self._changed(query, change, contexts, filters)
+        chosen = self._choose(hits, query)
         sentences: list[str] = []
-        citations: list[Citation] = []
-        for h in chosen:
-            p = self._version(h, qlang, filters)
-            if qlang == "zh" and p.lang != "zh":
-                sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
-            seed = self.docs[p.doc]
-            sentences.append(sentence(p, question, self.retriever.matcher(about), seed.kind, seed.date))
-            citations.append(Citation.of(p))
-        if change and qlang == "en":
-            sentences.append(change_sentence(change[0], self.resolutions))
-        return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
+        if query.intent == "yes-no":
+            sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
+        for i, h in enumerate(chosen):
+            p = self._version(h, query.lang, filters)
+            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who")
+            if i == 0 and query.intent == "fact" and (fact := fact_in(ev, query.asks, match)):
+                sentences.append(fact_lead(fact, ev))
+            sentences += self._quoted(ev, query.lang)
+            if i == 0:
+                sentences += self._footnotes_for(p, query, match)
+        verdict = "yes" if query.intent == "yes-no" else ""
+        return self._finish(query, sentences, contexts, filters, verdict)
+
+    def _finish(self, query: Query, sentences: list[str], contexts: list[Context], filters: Filters,
+                verdict: str = "") -> Answer:
+        """Verify the composed sentences; cite what survives; abstain if nothing does."""
+        cited = {lab: self._by_label[lab] for s in sentences for _, labels in sentences_with_citations(s)
+                 for lab in labels if lab in self._by_label}
+        text = " ".join(verified(sentences, cited))
+        labels = list(dict.fromkeys(lab for _, labels in sentences_with_citations(text) for lab in labels))
+        if not labels:
+            return self._abstain(query.question, query.lang, [], contexts, filters)
+        citations = [Citation.of(cited[lab]) for lab in labels]
+        return Answer(query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
+
+    def _footnotes_for(self, p: Paragraph, query: Query, match: Matcher) -> list[str]:
+        """A paragraph is read with its footnotes: a footnote that holds what the question asks
+        (a document symbol, a Treaty Series or Official Records reference, or words of the
+        question the paragraph itself lacks) is quoted after it."""
+        out = []
+        own = self.retriever.term_set(self.retriever.by_node[p.node_id])
+        missing = [c for c in match.about if not any(all(t in own for t in alt) for alt in c)]
+        for f in self.footnotes(p):
+            have = self.retriever.term_set(self.retriever.by_node[f.node_id])
+            if query.asks == "reference" or any(any(all(t in have for t in alt) for alt in c) for c in missing):
+                out += self._quoted(select(f, match, None, whole=True), query.lang)
+        return out
+
+    def _quoted(self, ev: Evidence, qlang: str) -> list[str]:
+        p = ev.paragraph
+        seed = self.docs[p.doc]
+        out = []
+        if qlang == "zh" and p.lang != "zh":
+            out.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
+        out.append(quotation(ev, seed.date, seed.kind))
+        return out
 
     def compare(self, old: str, new: str) -> Comparison:
         """Paragraph-by-paragraph changes from resolution `old` to resolution `new` (English texts)."""
@@ -215,28 +277,159 @@ class Assistant:
 
     # ------------------------------------------------------------------ helpers
 
-    def _retrieve(self, question: str, ref: Reference, history: list[Answer], filters: Filters, qlang: str):
-        """Candidate provisions ranked by support, and the concepts they were scored on."""
-        query = ref.rest or question
-        about = concepts(query)
-        hits = self._search(expand(query), about, filters)
-        best = hits[0].support if hits else 0.0
-        leans = _FOLLOW_UP.search(question) or len(content_terms(query)) <= 2
-        if history and (_CONTINUES.search(question) or (leans and best < self.settings.min_support + FOLLOW_UP_MARGIN)):
-            # A follow-up that does not stand on its own is searched together with the
-            # question before it; its own words count three times as much.
-            earlier = find_references(history[-1].question, self.resolutions).rest
-            query = f"{earlier} {query}"
-            about = about * 3 + concepts(earlier)
-            hits = self._search(expand(query), about, filters)
-        if qlang != "en":
-            hits = self._bridge(hits, query, qlang, filters)
-        wanted = answer_patterns(question, strict=True)
+    def _retrieve(self, query: Query, filters: Filters) -> tuple[list[Hit], Matcher]:
+        """Candidate provisions ranked by support, and the matcher of the question's concepts."""
+        text = query.search
+        about = concepts(text, self.lexicon)
+        if query.follow_up and query.previous:
+            # A follow-up is searched together with the question before it; its own words
+            # count three times as much.
+            text = f"{query.previous} {text}"
+            about = about * 3 + concepts(query.previous, self.lexicon)
+        hits = self._search(expand(text, self.lexicon), about, filters)
+        if query.lang != "en":
+            hits = self._bridge(hits, text, query.lang, filters)
+        pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
         for h in hits:
-            if wanted and any(w.search(v.text) for w in wanted for v in h.versions.values()):
+            if pattern is not None and any(pattern.search(v.text) for v in h.versions.values()):
                 h.bonus = ANSWER_TYPE_BONUS
+        hits = [h for h in hits if h.provision not in query.exclude]
         hits.sort(key=lambda h: -h.support)
-        return hits, about
+        return hits, self.retriever.matcher(about)
+
+    def _premise_holds(self, query: Query, best: Hit) -> bool:
+        """A yes-no or why question's claim is in the texts: every content word of it is a
+        word the texts use (or an abbreviation or spelling of one) and the best paragraph
+        expresses most of it."""
+        if query.lang == "en":
+            for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", query.search):
+                if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
+                        or word.lower() in SYNONYMS):
+                    return False
+        return best.coverage >= PREMISE_COVERAGE
+
+    def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
+                  filters: Filters) -> Answer:
+        """"No: the indexed texts do not say so." and what the nearest paragraph does say."""
+        lead = ("不。" if query.intent == "yes-no" else "") + NOT_SAID["zh"] if query.lang == "zh" else \
+            ("No: " if query.intent == "yes-no" else "The premise of this question is not in the texts: ") + NOT_SAID["en"]
+        sentences = [lead, CLOSEST[query.lang]]
+        p = self._version(hits[0], query.lang, filters)
+        sentences += self._quoted(select(p, match, query.asks), query.lang)
+        answer = self._finish(query, sentences, contexts, filters, "no")
+        if answer.abstained:
+            return Answer(query.question, lead, False, query.lang, [], contexts, query.intent, "no")
+        return answer
+
+    def _changed(self, query: Query, change, contexts: list[Context], filters: Filters) -> Answer:
+        """What changed in the aligned pair: both paragraphs, briefly, then the edits."""
+        ch, old, new = change
+        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        sentences = []
+        for h in (old, new):
+            if h is not None:
+                sentences += self._quoted(select(self._version(h, "en", filters), match, None), "en")
+        sentences.append(change_sentence(ch, self.resolutions))
+        return self._finish(query, sentences, contexts, filters)
+
+    def _not_indexed(self, query: Query) -> list[str]:
+        """Documents the question names that are not indexed."""
+        named = list(query.ref.mentioned) + other_symbols(query.question)
+        return [d for d in named if d not in self.docs]
+
+    def _mentioned(self, query: Query, unknown: list[str], filters: Filters) -> Answer:
+        """A resolution that is not indexed: answered from the indexed paragraphs that mention
+        it, saying so; otherwise refused, naming what is indexed."""
+        short = [d.removeprefix("A/RES/") for d in unknown]
+        mentioning = [p for p in self.store.paragraphs if p.lang == ("zh" if query.lang == "zh" else "en")
+                      and any(re.search(rf"(?<![\d/]){re.escape(s)}(?![\d/])", p.text) for s in short)
+                      and filters.admits_provision(p)]
+        if not mentioning or query.ref.paragraph:
+            listed = ", ".join(sorted(self.docs))
+            text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
+                    f"{', '.join(unknown)} is not indexed, so it cannot be quoted or cited. Indexed: {listed}.")
+            return Answer(query.question, text, True, query.lang, [], [], query.intent, "")
+        note = (f"第{short[0]}号决议本身未被收录；以下是提到它的段落。" if query.lang == "zh" else
+                f"Resolution {short[0]} is not itself indexed; the indexed texts mention it as follows.")
+        match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
+        sentences = [note]
+        for p in mentioning[:2]:
+            ev = select(p, match, query.asks)
+            if query.asks == "when" and (fact := fact_in(ev, "when", match)):
+                sentences.append(fact_lead(fact, ev))
+            sentences += self._quoted(ev, query.lang)
+        contexts = [Context(p.doc, p.lang, p.part, p.number, 1.0) for p in mentioning[:self.settings.top_k]]
+        return self._finish(query, sentences, contexts, filters)
+
+    def _in_scope(self, query: Query, filters: Filters) -> list[str]:
+        """The resolutions a structural question is about: those named, else all of them."""
+        docs = filters.docs or query.docs or [d for d in self.resolutions]
+        return [d for d in docs if d in self.resolutions]
+
+    def _count(self, query: Query, filters: Filters) -> Answer:
+        """How many paragraphs of a kind a resolution has, counted from the records."""
+        lang = "zh" if query.lang == "zh" else "en"
+        sentences = []
+        for d in self._in_scope(query, filters):
+            mine = [p for p in self.store.paragraphs if p.doc == d and p.lang == (lang if (d, lang) in self._languages else "en")
+                    and p.part in ((query.count_part,) if query.count_part else (PP, OP))]
+            if not mine:
+                continue
+            if query.count_part:
+                last = max(mine, key=lambda p: p.number or 0)
+                shown = sorted(mine, key=lambda p: p.number or 0) if query.count_part == FN else [last]
+                sentences.append(count_lead(d, query.count_part, last.number or len(mine), query.lang, [p.label for p in shown]))
+            else:
+                for part in (PP, OP):
+                    ps = [p for p in mine if p.part == part]
+                    if ps:
+                        last = max(ps, key=lambda p: p.number or 0)
+                        sentences.append(count_lead(d, part, last.number or 0, query.lang, [last.label]))
+        contexts = []
+        return self._finish(query, sentences, contexts, filters)
+
+    def _mentions(self, query: Query, filters: Filters) -> Answer:
+        """Which paragraphs mention something: every paragraph whose words include all of the
+        thing's words (or its spelled-out form), in reading order."""
+        about = [c for c in concepts(_MENTION_WORDS.sub(" ", query.search), self.lexicon)]
+        if not about:
+            return self._abstain(query.question, query.lang, [], [], filters)
+        found: dict[str, list[Paragraph]] = {}
+        for prov, versions in self.retriever.by_provision.items():
+            p = versions.get("en") or next(iter(versions.values()))
+            if not filters.admits_provision(p) or p.part == META:
+                continue
+            have = self.retriever.term_set(self.retriever.by_node[p.node_id])
+            if all(any(all(t in have for t in alt) for alt in c) for c in about):
+                shown = versions.get(query.lang) or p
+                found.setdefault(p.doc, []).append(shown)
+        if not found:
+            return self._abstain(query.question, query.lang, [], [], filters)
+        order = {PP: 0, P: 0, OP: 1, FN: 2}
+        found = {d: sorted(ps, key=lambda p: (order.get(p.part, 3), p.number or 0)) for d, ps in found.items()}
+        sentences = [mentions_lead(found, query.lang)]
+        match = self.retriever.matcher(about)
+        shown = [p for ps in found.values() for p in ps]
+        if len(shown) <= 3:
+            for p in shown:
+                sentences += self._quoted(select(p, match, None), query.lang)
+        contexts = [Context(p.doc, p.lang, p.part, p.number, 1.0) for p in shown[: self.settings.top_k]]
+        return self._finish(query, sentences, contexts, filters)
+
+    def _adoption(self, query: Query, filters: Filters) -> Answer:
+        """When, where and on what report a resolution was adopted: its adoption record."""
+        sentences = []
+        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        docs = self._in_scope(query, filters)
+        for d in docs[:3]:
+            p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
+            if p is None:
+                continue
+            if query.asks == "when" and (lead := adoption_lead(p)):
+                sentences.append(lead)
+            sentences += self._quoted(select(p, match, query.asks), query.lang)
+        contexts = [Context(d, "en", META, None, 1.0) for d in docs[: self.settings.top_k]]
+        return self._finish(query, sentences, contexts, filters)
 
     def _change_for(self, hits: list[Hit], ref: Reference, filters: Filters) -> tuple[Change, Hit | None, Hit | None] | None:
         """For a question about what changed: the aligned pair holding the best resolution
@@ -319,10 +512,7 @@ class Assistant:
         return Filters(resolved, lang, parts)
 
     def _names_unknown(self, ref: Reference, question: str) -> bool:
-        """A question about a resolution that is not indexed (and not quoted in one that is),
-        or about a named body or thing the texts never mention ("the Security Council")."""
-        if ref.mentioned and not ref.docs and all(m.removeprefix("A/RES/") not in self._quoted for m in ref.mentioned):
-            return True
+        """A question about a named body or thing the texts never mention ("the Paris Agreement")."""
         return any(pairs and not any(p in self.retriever.idf for p in pairs)
                    for pairs in (phrase_pairs(n) for n in names(ref.rest or question)))
 
@@ -335,52 +525,45 @@ class Assistant:
         p = self._version(h, qlang, filters)
         return Context(p.doc, p.lang, p.part, p.number, round(h.support, 4))
 
-    def _choose(self, hits: list[Hit], ref: Reference, question: str, comparing: bool) -> list[Hit]:
-        """One to three provisions: the best, others nearly as good, and for comparisons
-        the best of each resolution in question."""
+    def _choose(self, hits: list[Hit], query: Query) -> list[Hit]:
+        """The paragraphs to quote: the best; for a broad question others nearly as good."""
         best = hits[0]
         chosen = [best]
-        if comparing:
-            wanted = ref.docs if len(ref.docs) > 1 else list(self.resolutions)
-            for d in wanted:
-                if all(h.provision[0] != d for h in chosen):
-                    other = next((h for h in hits if h.provision[0] == d and h.support >= 0.8 * best.support), None)
-                    if other:
-                        chosen.append(other)
-        # A question after one fact (when, where, how long) gets one sentence; a broader one
-        # may get up to three when other paragraphs support it nearly as well.
-        if not answer_patterns(question, strict=True):
+        if query.asks in (None, "who") and query.intent == "fact":
             for h in hits[1:]:
-                if len(chosen) >= 3:
+                if len(chosen) >= 2:
                     break
-                if h not in chosen and h.support >= 0.9 * best.support and h.coverage >= best.coverage * 0.9:
+                if h.support >= 0.92 * best.support and h.coverage >= best.coverage * 0.95:
                     chosen.append(h)
-        return chosen[:3]
+        return chosen
 
-    def _quote_reference(self, question: str, qlang: str, ref: Reference, filters: Filters) -> Answer:
-        """A question naming a paragraph ("What does OP 4 of 79/62 say?") gets that paragraph."""
+    def _quote_reference(self, query: Query, filters: Filters) -> Answer:
+        """A question naming a paragraph ("What does OP 4 of 79/62 say?", "the last operative
+        paragraph of 80/57") gets that paragraph."""
+        ref = query.ref
         docs = filters.docs or list(self.resolutions)
         hits = []
         for d in docs:
-            versions = self.retriever.by_provision.get((d, ref.part, ref.number))
+            part, number = ref.part, ref.number
+            if number is None:  # "the last operative paragraph"
+                part = "PP" if re.search(r"preambular|序言", query.question, re.I) else "OP"
+                numbers = [n for (dd, pp, n) in self.retriever.by_provision if dd == d and pp == part and n]
+                number = max(numbers, default=None)
+            versions = self.retriever.by_provision.get((d, part, number))
             if versions:
-                hits.append(Hit((d, ref.part, ref.number), versions, coverage=1.0))
+                hits.append(Hit((d, part, number), versions, coverage=1.0))
         hits = [h for h in hits if any(filters.admits(v) for v in h.versions.values())]
-        contexts = [self._context(h, qlang, filters) for h in hits]
+        contexts = [self._context(h, query.lang, filters) for h in hits]
         if not hits:
-            name = f"{PART_NAMES[ref.part]} {ref.number}"
+            name = f"{PART_NAMES[ref.part or 'OP']} {ref.number or ''}".strip()
             msg = {"en": f"The indexed texts have no {name} in {', '.join(docs)}.",
-                   "zh": f"所收录的文本中没有{', '.join(docs)}的该段落。"}[qlang]
-            return Answer(question, msg, True, qlang, [], [])
-        sentences, citations = [], []
+                   "zh": f"所收录的文本中没有{', '.join(docs)}的该段落。"}[query.lang]
+            return Answer(query.question, msg, True, query.lang, [], [], query.intent, "")
+        sentences = []
         for h in hits[:3]:
-            p = self._version(h, qlang, filters)
-            if qlang == "zh" and p.lang != "zh":
-                sentences.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
-            seed = self.docs[p.doc]
-            sentences.append(sentence(p, question, self.retriever.matcher([]), seed.kind, seed.date, whole=True))
-            citations.append(Citation.of(p))
-        return Answer(question, " ".join(sentences), False, qlang, citations, contexts)
+            p = self._version(h, query.lang, filters)
+            sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
+        return self._finish(query, sentences, contexts, filters)
 
     def _abstain(self, question, qlang, hits, contexts, filters) -> Answer:
         related = ", ".join(self._version(h, qlang, filters).label for h in hits[:3])

@@ -23,7 +23,7 @@ class Settings:
     lexical_weight: float = _setting(1.0, "Weight of the lexical (BM25) ranking in fusion.")
     top_k: int = _setting(5, "How many retrieved paragraphs an answer lists as contexts.")
     min_support: float = _setting(
-        0.75,
+        0.7,
         "Abstain when the best paragraph's support (dense cosine + term coverage) is below this.",
     )
     max_question_chars: int = _setting(2000, "Longer questions are refused.")

@@ -29,10 +29,10 @@ _previous = re.compile(
 )
 _paragraph = [
     (re.compile(r"\bpreambular\s+para(?:graph)?s?\.?\s*(\d+)", re.I), "PP"),
-    (re.compile(r"\bPP\s?(\d+)\b"), "PP"),
+    (re.compile(r"\b(?:PP|pp)\s?(\d+)\b"), "PP"),
     (re.compile(r"\bfoot\s?notes?\s*(\d+)", re.I), "FN"),
     (re.compile(r"\bFN\s?(\d+)\b"), "FN"),
-    (re.compile(r"\bOP\s?(\d+)\b"), "OP"),
+    (re.compile(r"\b(?:OP|op)\s?(\d+)\b"), "OP"),
     (re.compile(r"\b(?:operative\s+)?para(?:graph)?s?\.?\s*(\d+)\b", re.I), "OP"),
     (re.compile(r"序言部分第\s*(\d+)\s*段"), "PP"),
     (re.compile(r"脚注\s*(\d+)"), "FN"),
@@ -112,3 +112,20 @@ def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: l
     current = [d for d in context_docs if d in resolutions]
     anchor = max((ordered.index(d) for d in current), default=len(ordered) - 1)
     return [ordered[anchor - 1]] if anchor > 0 else [ordered[0]]
+
+
+# Document symbols of other shapes than "A/RES/79/62": Security Council resolutions, emergency
+# special sessions, one- or four-digit sessions, drafts and reports ("S/RES/2231 (2015)",
+# "A/RES/ES-11/1", "A/RES/1/1", "A/C.1/79/L.43", "A/79/408").
+_OTHER_SYMBOL = re.compile(r"\b(?:A|S)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.\-]*(?:\s*\(\d{4}\))?", re.I)
+_GA_SYMBOL = re.compile(r"A/RES/\d{2,3}/\d{1,4}$", re.I)
+
+
+def other_symbols(question: str) -> list[str]:
+    """Symbols in a question that are not General Assembly resolutions of the usual shape."""
+    out = []
+    for m in _OTHER_SYMBOL.finditer(question):
+        sym = m.group(0).upper().rstrip(".")
+        if "/" in sym[2:] and not _GA_SYMBOL.match(sym) and sym not in out:
+            out.append(sym)
+    return out

@@ -78,7 +78,11 @@ class Retriever:
         for p in self.paragraphs:
             self.by_provision[p.provision][p.lang] = p
         self.idf = store.idf()
-        self.unknown_idf = math.log(1 + len(self.paragraphs))  # a word the corpus never uses weighs the most
+        # A word the corpus never uses (informal wording, a word of the question's own) weighs
+        # like an ordinary word of the corpus: it should not sink a paragraph that matches the
+        # rest, nor carry one that matches nothing else.
+        words = sorted(v for t, v in self.idf.items() if "_" not in t)
+        self.unknown_idf = words[len(words) // 2] if words else math.log(1 + len(self.paragraphs))
         self.bm25 = store.bm25
         self._terms: dict[int, set[str]] = {}  # paragraph index -> its terms, computed when first scored
 

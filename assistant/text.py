@@ -18,69 +18,8 @@ ZH_STOP = frozenset(
 # Function characters: a bigram holding one straddles a word boundary ("组应", "其任").
 ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没该")
 
-# Abbreviations users type that the texts spell out.
-ACRONYMS = {
-    "gge": "Group of Governmental Experts",
-    "ccw": "Convention on Certain Conventional Weapons",
-    "laws": "lethal autonomous weapons systems",
-    "aws": "autonomous weapons systems",
-    "sg": "Secretary-General",
-    "unsg": "Secretary-General",
-    "icrc": "International Committee of the Red Cross",
-    "ihl": "international humanitarian law",
-    "hcp": "High Contracting Parties",
-    "hcps": "High Contracting Parties",
-    "ai": "artificial intelligence",
-    "unga": "General Assembly",
-    "hrc": "Human Rights Council",
-    "ngo": "civil society",
-    "ngos": "civil society",
-    "ny": "New York",
-    "nyc": "New York",
-}
-_ALWAYS_ACRONYMS = {"gge", "ccw", "icrc", "ihl"}  # never ordinary English words
-# A few everyday words for the texts' own vocabulary (applied to questions only).
-SYNONYMS = {
-    "ask": "calls upon requests invites",
-    "asks": "calls upon requests invites",
-    "asked": "calls upon requests invites",
-    "held": "convened",
-    "hold": "convene",
-    "host": "hosted convened",
-    "hosts": "hosted convened",
-    "organise": "facilitate convene",
-    "organize": "facilitate convene",
-    "help": "support facilitate",
-    "part": "participation",
-    "finish": "complete fulfil conclude",
-    "finished": "completed fulfilled concluded",
-    "complete": "fulfil conclude",
-    "deadline": "end",
-    "treaty": "instrument convention",
-    "ban": "prohibitions",
-    "bans": "prohibitions",
-    "banned": "prohibitions",
-    "prohibit": "prohibitions",
-    "prohibited": "prohibitions",
-    "meeting": "consultations",
-    "meetings": "consultations",
-    "meet": "convene consultations",
-    "talks": "consultations negotiations",
-    "participate": "participation part",
-    "brief": "briefing",
-    "long": "duration",
-    "chair": "chair",
-    "venue": "convened",
-    "where": "convened",
-    "humans": "humans human",
-    "human": "humans human",
-    "countries": "states countries",
-    "nations": "states",
-    "agenda": "agenda item",
-    "adopted": "plenary",
-    "adopt": "adopted plenary",
-    "committee": "committee report",
-}
+# Hand-made tables live in data/lexicon.toml; derived abbreviations and spelling in lexicon.py.
+from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, SYNONYMS, Lexicon  # noqa: E402
 
 
 def language(text: str) -> str:
@@ -90,13 +29,20 @@ def language(text: str) -> str:
     return "zh" if cjk and cjk * 3 >= latin * 0.5 else "en"
 
 
-def expand(question: str) -> str:
+def _acronym(word: str, lexicon: Lexicon | None) -> str | None:
+    if lexicon is not None:
+        return lexicon.acronym(word)
+    low = word.lower()
+    return ACRONYMS[low] if low in ACRONYMS and (word.isupper() or low in ALWAYS_ACRONYMS) else None
+
+
+def expand(question: str, lexicon: Lexicon | None = None) -> str:
     """Spell out abbreviations and add the texts' words for everyday ones."""
     def repl(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if low in ACRONYMS and (word.isupper() or low in _ALWAYS_ACRONYMS):
-            return f"{word} {ACRONYMS[low]}"
+        if (full := _acronym(word, lexicon)) is not None:
+            return f"{word} {full}"
         if low in SYNONYMS:
             return f"{word} {SYNONYMS[low]}"
         return word
@@ -107,7 +53,7 @@ def expand(question: str) -> str:
 Concept = list[list[str]]  # alternatives, each a list of tokens that must all be present
 
 
-def concepts(question: str) -> list[Concept]:
+def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
     """What a question is about, one entry per content word: the word's own tokens, or
     its spelled-out form (GGE) or the texts' words for it (finish), whichever is present."""
     out: list[Concept] = []
@@ -127,8 +73,8 @@ def concepts(question: str) -> list[Concept]:
                 word.isdigit() and i and words[i - 1] in ("OP", "PP", "FN")):
             continue
         alternatives = []
-        if low in ACRONYMS and (word.isupper() or low in _ALWAYS_ACRONYMS):
-            alternatives = [content_terms(ACRONYMS[low])]
+        if (full := _acronym(word, lexicon)) is not None:
+            alternatives = [content_terms(full)]
         else:
             alternatives = [content_terms(word)]  # "capacity-building": both parts
             if CJK_CHAR.match(word):

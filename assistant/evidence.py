@@ -1,0 +1,245 @@
+"""Stage 3, select evidence: the spans of a paragraph that answer the question.
+
+A paragraph is cut into clauses (at commas, semicolons and sentence ends, never inside
+parentheses); the clauses that bear on the question are kept, as character spans of the
+paragraph's own text, so a quotation can only ever be the paragraph's words. A list is cut
+item by item, so one item asked for comes back alone; whatever is left out is marked with
+an ellipsis when quoted. A very long name inside a kept clause (the CCW's 26 words) is
+shortened to its first and last words, the gap marked too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import META, OP, PP, Paragraph
+
+from .retrieve import Matcher
+from .text import tokens
+
+SHORT_WORDS = 32  # a paragraph this short is quoted whole
+QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
+BROAD_WORDS = 48  # budget for a broader question
+LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
+NAME_WORDS = 12  # a capitalised name longer than this is shortened
+ANSWER_BONUS = 2.0  # a clause holding the kind of thing asked for (a date for "when")
+ELLIPSIS = {"en": "…", "zh": "……"}
+
+# What holds each kind of fact, for ranking clauses and for the direct answer.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+FACT_PATTERNS = {
+    "when": re.compile(
+        rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
+        rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
+        rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+|(?:{MONTHS})\s+)?(?:19|20)\d\d\b"
+        r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"),
+    "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
+    "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
+                           r"|[一二两三四五六七八九十\d]+\s*(?:天|周|个月|年)"),
+    "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),
+}
+_CLAUSE_END = re.compile(r"[,;:，；：、]|(?<=[.!?。！？])\s")
+_CONNECTOR = {"of", "on", "or", "to", "the", "be", "which", "may", "have", "and", "for", "in", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Spans `(start, end)` of one paragraph's text, in order, that an answer quotes."""
+
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraph.text[a:b] for a, b in self.spans)
+
+    def quote(self) -> str:
+        """The spans joined, every omission (before, between, after) marked with an ellipsis."""
+        text, zh = self.paragraph.text, self.paragraph.lang == "zh"
+        mark = ELLIPSIS["zh" if zh else "en"]
+        pieces = [text[a:b].strip().rstrip(",;:，；：、") for a, b in self.spans]
+        body = (mark if zh else f" {mark} ").join(pieces)
+        if text[: self.spans[0][0]].strip():
+            body = mark + ("" if zh else " ") + body
+        if text[self.spans[-1][1] :].strip(" .;,:。；，：、"):
+            body = body.rstrip(" ,;:，；：、") + ("" if zh else " ") + mark
+        else:
+            body = body.rstrip(".;,:。；，：、")
+        return body
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return not text[end:start].strip(" ,;:，；：、")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clause boundaries of a paragraph: cut after a comma, semicolon or sentence end that is
+    not inside parentheses."""
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in ",;:，；：、" or (ch in ".!?。！？" and (i + 1 == len(text) or text[i + 1] == " "))):
+            if text[start : i + 1].strip():
+                spans.append((start, i + 1))
+            start = i + 1
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return [piece for a, b in spans for piece in _split_long(text, *_trim(text, a, b))]
+
+
+def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A clause too long to quote whole (a list run together with "and") is cut before each
+    " and ", so one item of the list can be quoted alone."""
+    if _words(text[a:b]) <= LONG_CLAUSE:
+        return [(a, b)]
+    cuts = [a] + [a + m.start() + 1 for m in re.finditer(r" and (?!the\b|\d)", text[a:b])] + [b]
+    return [(x, y - 1 if text[y - 1] == " " else y) for x, y in zip(cuts, cuts[1:]) if text[x:y].strip()]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + len(re.findall(r"[\u3400-\u9fff]", text)) // 2
+
+
+def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False) -> Evidence:
+    """The clauses of `p` that answer: the best, the paragraph's opening clause (its verb) when
+    it fits, and others nearly as good, within a word budget."""
+    text = p.text
+    spans = clause_spans(text)
+    if whole or not spans or _words(text) <= SHORT_WORDS or p.part == META and not asks:
+        return _shorten_names(Evidence(p, ((0, len(text)),)) if spans else Evidence(p, ((0, len(text)),)))
+    budget = BROAD_WORDS if broad else QUOTE_WORDS
+    pattern = FACT_PATTERNS.get(asks or "")
+    scores = []
+    for a, b in spans:
+        piece = text[a:b]
+        s = match.score(piece)
+        if pattern is not None and pattern.search(piece):
+            s += ANSWER_BONUS
+        if match.has_focus(piece):
+            s += 1.0
+        scores.append(s)
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    keep = {best}
+    protected = {best}
+    # The clause holding the most specific fact of the kind asked for ("by the end of 2025"
+    # rather than "in 2023") is kept whatever else scores higher.
+    if pattern is not None and asks != "who":
+        facts = [(_specific(m.group(0)), i) for i, (a, b) in enumerate(spans) for m in pattern.finditer(text[a:b])]
+        if facts:
+            forced = max(facts, key=lambda f: (f[0][0], match.has_focus(text[slice(*spans[f[1]])]), scores[f[1]]))[1]
+            keep.add(forced)
+            protected.add(forced)
+    # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
+    if p.part in (OP, PP) and best != 0:
+        keep.add(0)
+    # A clause too short to stand alone ("preferably by the end of 2025,") takes the one before.
+    if best > 0 and _words(text[slice(*spans[best])]) < 6:
+        keep.add(best - 1)
+    for i in sorted(range(len(spans)), key=lambda i: -scores[i]):
+        if i not in keep and scores[i] > 0 and scores[i] >= 0.6 * scores[best]:
+            if _cost(text, spans, keep | {i}) <= budget:
+                keep.add(i)
+    while len(keep) > len(protected) and _cost(text, spans, keep) > budget:
+        drop = min((i for i in keep if i not in protected), key=lambda i: (scores[i], -abs(i - best)))
+        keep.discard(drop)
+    return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
+
+
+def _cost(text: str, spans: list[tuple[int, int]], keep: set[int]) -> int:
+    return sum(_words(_shortened(text[slice(*spans[i])])) for i in keep)
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _adjacent(text, out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_NAME_WORD = re.compile(r"\S+")
+
+
+def _long_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Stretches of a capitalised name longer than NAME_WORDS words, as (cut start, cut end):
+    the name's first four and last two words stay."""
+    words = [(m.start() + a, m.end() + a, m.group(0)) for m in _NAME_WORD.finditer(text[a:b])]
+    cuts, i = [], 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j][2][:1].isupper() or words[j][2].lower().strip(",") in _CONNECTOR):
+            j += 1
+        # the run must start and end on a capitalised word
+        k = j
+        while k > i and not words[k - 1][2][:1].isupper():
+            k -= 1
+        if k - i > NAME_WORDS:
+            cuts.append((words[i + 3][1], words[k - 3][1]))
+        i = max(j, i + 1)
+    return cuts
+
+
+def _shortened(piece: str) -> str:
+    cuts = _long_names(piece, 0, len(piece))
+    for a, b in reversed(cuts):
+        piece = piece[:a] + " … " + piece[b:]
+    return piece
+
+
+def _shorten_names(ev: Evidence) -> Evidence:
+    spans: list[tuple[int, int]] = []
+    for a, b in ev.spans:
+        start = a
+        for ca, cb in _long_names(ev.paragraph.text, a, b):
+            spans.append((start, ca))
+            start = cb + 1
+        spans.append((start, b))
+    return Evidence(ev.paragraph, tuple(_trim(ev.paragraph.text, a, b) for a, b in spans))
+
+
+def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None) -> str | None:
+    """The words of the evidence that answer a when / where / how-long question directly: in
+    the quoted span that holds the question's focus if one does, the most specific."""
+    pattern = FACT_PATTERNS.get(asks or "")
+    if pattern is None or asks == "who":
+        return None
+    text = ev.paragraph.text
+    focus = _focus_positions(text, match)
+    found = []
+    for a, b in ev.spans:
+        for m in pattern.finditer(text[a:b]):
+            # the fact that follows the question's focus most closely ("by Sierra Leone on 17 ...")
+            after = [a + m.start() - f for f in focus if f <= a + m.start()]
+            found.append((-min(after, default=10**6), m.group(0)))
+    if not found:
+        return None
+    return max(found, key=lambda f: (_specific(f[1])[0], f[0], _specific(f[1])[1]))[1]
+
+
+def _focus_positions(text: str, match: Matcher | None) -> list[int]:
+    """Where the words of the question's focus stand in `text`."""
+    if match is None or match.focus is None:
+        return []
+    wanted = {t for alt in match.focus for tok in alt for t in tok.split("_")}
+    return [m.start() for m in re.finditer(r"[A-Za-z][\w-]*", text) if set(tokens(m.group(0))) & wanted]
+
+
+_DEADLINE = re.compile(r"\b(by|before|until|no later than|end of|prior to)\b|底|之前|以前", re.I)
+
+
+def _specific(fact: str) -> tuple[int, int]:
+    """How specific a fact is: a deadline over a date over a bare year."""
+    return (bool(_DEADLINE.search(fact)) * 2 + bool(re.search(r"\d{1,2}\s+[A-Z]|月", fact)), len(fact))

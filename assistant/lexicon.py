@@ -1,0 +1,108 @@
+"""The words a question may use that the texts do not: abbreviations, everyday words, typos.
+
+Three sources, in order of trust:
+  1. the hand-made table in `data/lexicon.toml` (abbreviations the texts never spell out as
+     initials, everyday words for the texts' own vocabulary);
+  2. abbreviations derived from the texts themselves: "IHL" is the initials of a phrase the
+     corpus uses ("international humanitarian law"), found through its indexed word pairs;
+  3. spelling: a word the corpus does not know is matched to the closest word it does know
+     (rapidfuzz, edit-distance ratio), so "confrence" reads as "conference".
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from functools import cached_property
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from index.lexical import STOPWORDS, tokens
+
+DATA = Path(__file__).resolve().parent / "data" / "lexicon.toml"
+_TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
+ACRONYMS: dict[str, str] = _TABLE["acronyms"]
+ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
+SYNONYMS: dict[str, str] = _TABLE["synonyms"]
+
+SPELLING_CUTOFF = 85  # rapidfuzz ratio: "confrence"/"conference" 95, "moratorium"/"memorandum" 60
+MIN_SPELLING_LENGTH = 5  # shorter words are too easily "corrected" into another word
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+class Lexicon:
+    """Reads question words against one corpus: `known` is the corpus's indexed vocabulary
+    (stemmed tokens and word pairs, as in `index.lexical.terms`); `texts` gives the surface
+    words that spelling corrections may choose from (read only when first needed)."""
+
+    def __init__(self, known: dict[str, float], texts: list[str] | None = None):
+        self.known = known
+        self._texts = texts or []
+
+    @cached_property
+    def _surface(self) -> list[str]:
+        words = {w.lower() for t in self._texts for w in _WORD.findall(t)}
+        return sorted(w for w in words if len(w) >= MIN_SPELLING_LENGTH and self.knows(w))
+
+    @cached_property
+    def _follows(self) -> dict[str, list[str]]:
+        """Each token -> the tokens that follow it in the corpus's word pairs."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for term in self.known:
+            if "_" in term:
+                a, b = term.split("_", 1)
+                out[a].append(b)
+        return out
+
+    def knows(self, word: str) -> bool:
+        toks = tokens(word)
+        return bool(toks) and all(t in self.known for t in toks)
+
+    def acronym(self, word: str) -> str | None:
+        """What an abbreviation stands for: the hand table, else a phrase of the texts whose
+        content words' initials spell it (stemmed, as the index holds it)."""
+        low = word.lower()
+        if low in ACRONYMS and (word.isupper() or low in ALWAYS_ACRONYMS):
+            return ACRONYMS[low]
+        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
+            return None
+        return self._derive(low)
+
+    def _derive(self, letters: str) -> str | None:
+        """The most common chain of word pairs whose tokens start with `letters` in turn."""
+        best: tuple[float, list[str]] | None = None
+
+        def walk(chain: list[str], cost: float) -> None:
+            nonlocal best
+            if len(chain) == len(letters):
+                if best is None or cost < best[0]:
+                    best = (cost, chain)
+                return
+            for b in self._follows.get(chain[-1], ()):
+                if b[0] == letters[len(chain)]:
+                    walk(chain + [b], cost + self.known[f"{chain[-1]}_{b}"])
+
+        for a in self._follows:
+            if a[0] == letters[0]:
+                walk([a], 0.0)
+        return " ".join(best[1]) if best and len(letters) > 1 else None
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word closest in spelling to an unknown word, if one is close enough."""
+        low = word.lower()
+        if len(low) < MIN_SPELLING_LENGTH or low in STOPWORDS or self.knows(low) or not low.isalpha():
+            return None
+        found = process.extractOne(low, self._surface, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+        return found[0] if found else None
+
+    def rewrite(self, question: str) -> str:
+        """The question with misspelt words replaced by the corpus's spelling."""
+        def repl(m: re.Match) -> str:
+            word = m.group(0)
+            if word.isupper() or word[0].isupper() and m.start() > 0:  # abbreviations and names stay
+                return word
+            fixed = self.correct(word)
+            return fixed if fixed else word
+
+        return _WORD.sub(repl, question)
