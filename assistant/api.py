@@ -31,6 +31,10 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
                             r"cite[sd]?|talk about|deal with|address(?:es)?|contain(?:s)?|include[sd]?|list|all|"
                             r"is|are|the|in)\b|哪些段落|哪几段|哪一段|提到|提及", re.I)
 
+# Words that ask for the adoption record rather than for something in it.
+_ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
+                             r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
+
 PREMISE_COVERAGE = 0.6  # share of a yes-no question's concepts the best paragraph must express
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
@@ -184,7 +188,9 @@ class Assistant:
         if unknown and not query.docs:
             return self._mentioned(query, unknown, filters)
         if self._names_unknown(query.ref, query.search):
-            return self._abstain(query.question, query.lang, [], [], filters)
+            hits, _ = self._retrieve(query, filters)
+            contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
+            return self._abstain(query.question, query.lang, hits, contexts, filters)
         if query.docs and not filters.docs and query.intent != "compare":
             filters.docs = list(query.docs)
         if query.intent == "quote":
@@ -421,9 +427,15 @@ class Assistant:
         sentences = []
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         docs = self._in_scope(query, filters)
+        wanted = concepts(_ADOPTION_WORDS.sub(" ", query.search), self.lexicon)
         for d in docs[:3]:
             p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
             if p is None:
+                continue
+            # The record must hold what is asked ("which committee" yes, "the recorded vote" no).
+            english = self.by_key.get((d, "en", META, None)) or p
+            have = self.retriever.term_set(self.retriever.by_node[english.node_id])
+            if query.lang == "en" and not all(any(all(t in have for t in alt) for alt in c) for c in wanted):
                 continue
             if query.asks == "when" and (lead := adoption_lead(p)):
                 sentences.append(lead)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index import META, OP, PP, Paragraph
+from index import META, OP, P, PP, Paragraph
 
 from .retrieve import Matcher
 from .text import tokens
@@ -90,12 +90,22 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return [piece for a, b in spans for piece in _split_long(text, *_trim(text, a, b))]
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries of prose: after a full stop, question or exclamation mark and a space."""
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.!?。！？])[”\"]?\s+(?=[A-Z“\"])", text):
+        spans.append(_trim(text, start, m.start()))
+        start = m.end()
+    spans.append(_trim(text, start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """A clause too long to quote whole (a list run together with "and") is cut before each
     " and ", so one item of the list can be quoted alone."""
     if _words(text[a:b]) <= LONG_CLAUSE:
         return [(a, b)]
-    cuts = [a] + [a + m.start() + 1 for m in re.finditer(r" and (?!the\b|\d)", text[a:b])] + [b]
+    cuts = [a] + [a + m.start() + 1 for m in re.finditer(r" and (?!\d)", text[a:b])] + [b]
     return [(x, y - 1 if text[y - 1] == " " else y) for x, y in zip(cuts, cuts[1:]) if text[x:y].strip()]
 
 
@@ -115,8 +125,9 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     """The clauses of `p` that answer: the best, the paragraph's opening clause (its verb) when
     it fits, and others nearly as good, within a word budget."""
     text = p.text
-    spans = clause_spans(text)
-    if whole or not spans or _words(text) <= SHORT_WORDS or p.part == META and not asks:
+    # Prose (a news article) is quoted by sentences; a resolution's paragraph by clauses.
+    spans = sentence_spans(text) if p.part == P else clause_spans(text)
+    if whole or not spans or _words(text) <= SHORT_WORDS:
         return _shorten_names(Evidence(p, ((0, len(text)),)) if spans else Evidence(p, ((0, len(text)),)))
     budget = BROAD_WORDS if broad else QUOTE_WORDS
     pattern = FACT_PATTERNS.get(asks or "")
@@ -141,19 +152,30 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
             keep.add(forced)
             protected.add(forced)
     # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
-    if p.part in (OP, PP) and best != 0:
+    if p.part in (OP, PP, META) and best != 0:
         keep.add(0)
     # A clause too short to stand alone ("preferably by the end of 2025,") takes the one before.
     if best > 0 and _words(text[slice(*spans[best])]) < 6:
         keep.add(best - 1)
-    for i in sorted(range(len(spans)), key=lambda i: -scores[i]):
-        if i not in keep and scores[i] > 0 and scores[i] >= 0.6 * scores[best]:
-            if _cost(text, spans, keep | {i}) <= budget:
-                keep.add(i)
+    # Then, greedily, the clause that adds the most of the question not yet covered (each
+    # item of a list asked about by name, each part of a two-part question), while it fits.
+    covered = _covered(match, text, spans, keep)
+    while True:
+        gains = [(match.gain(text[slice(*spans[i])], covered), i) for i in range(len(spans)) if i not in keep]
+        gains = [(g, i) for g, i in gains if g > 0 and _cost(text, spans, keep | {i}) <= budget]
+        if not gains:
+            break
+        _, i = max(gains)
+        keep.add(i)
+        covered = _covered(match, text, spans, keep)
     while len(keep) > len(protected) and _cost(text, spans, keep) > budget:
         drop = min((i for i in keep if i not in protected), key=lambda i: (scores[i], -abs(i - best)))
         keep.discard(drop)
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
+
+
+def _covered(match: Matcher, text: str, spans: list[tuple[int, int]], keep: set[int]) -> set[int]:
+    return match.covered(" ".join(text[slice(*spans[i])] for i in keep))
 
 
 def _cost(text: str, spans: list[tuple[int, int]], keep: set[int]) -> int:

@@ -1,33 +1,24 @@
-"""Is every word of an answer backed by the paragraphs it cites?
+"""Is every sentence of an answer backed by the paragraphs it cites?
 
-Each sentence of an answer ends with its citations in brackets. The sentence's words,
-less the fixed phrasing that introduces a paragraph ("In resolution 79/62 (OP 4), the
-General Assembly ..."), must all occur in the cited paragraphs, compared as stemmed
-tokens (so "called upon" matches "Calls upon") or, for Chinese, as character bigrams.
+Each sentence of an answer ends with its citations in brackets. `unsupported(answer)` applies
+the same checks as the verify stage (`assistant.verify`): quotations verbatim in the cited
+paragraph, framings naming a cited paragraph, the words and numbers of a lead found in its
+evidence. Sentences without citations must be one of the fixed statements that the texts do
+not say something. The tests run it on every answer.
 """
 from __future__ import annotations
 
 import re
 
 from .answer import Answer
-from .text import tokens
 
 _CITES = re.compile(r"\[([^\[\]]+)\]")
-# The fixed phrasing that frames a restated paragraph; it carries no claim of its own.
-_FRAMES = [
-    r"In resolution \d+/\d+ \((?:OP|PP) \d+\), the General Assembly(?: was)?",
-    r"Resolution \d+/\d+ \((?:OP|PP) \d+\) reads:",
-    r"Footnote \d+ of resolution \d+/\d+ reads:",
-    r"A news article issued on \d{1,2} \w+ \d{4} \(a secondary source, not a resolution\) reports:",
-    r"大会在第\d+/\d+号决议（(?:执行|序言)部分第\d+段）中",
-    r"第\d+/\d+号决议脚注\d+：",
-    r"（第\d+/\d+号决议没有中文文本，以下引自英文文本。）",
-    r"…|……",
-    r"The wording changed:|\bbecame\b|\bwas added\b|\bwas dropped\b",
-    r"The paragraph is the same in both resolutions\.",
-    r"Resolution \d+/\d+ has no corresponding paragraph\.|The earlier resolution had no corresponding paragraph\.",
-]
-_FRAME = re.compile("|".join(_FRAMES))
+# Statements that carry no claim about a paragraph and so need no citation.
+_UNCITED = re.compile(
+    r"^(No: |The premise of this question is not in the texts: )?the indexed texts do not say so\.|"
+    r"^The closest they come:|^Resolution \S+ is not itself indexed|is not indexed, so it cannot be quoted|"
+    r"^The indexed texts do not answer|^The indexed texts have no|^不。|^所收录的文本|^最接近的内容|本身未被收录|"
+    r"^（第\S+号决议没有中文文本", re.I)
 
 
 def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:
@@ -46,29 +37,35 @@ def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def claims(text: str) -> list[tuple[str, list[str]]]:
-    """Each sentence of an answer as (its claim, less the fixed framing; the labels it cites)."""
-    return [(_FRAME.sub(" ", s).strip(), labels) for s, labels in sentences_with_citations(text)]
-
-
 def unsupported(answer: Answer) -> list[str]:
-    """Problems found: sentences without citations, labels not among the answer's
-    citations, and words not found in the cited paragraphs. Empty means grounded."""
+    """Problems found: sentences without citations that are not fixed statements, labels not
+    among the answer's citations, and sentences whose claims the cited paragraphs do not hold.
+    Empty means grounded."""
+    from .verify import sentence_holds
+
     if answer.abstained:
         return [] if not answer.citations else ["an abstention cites paragraphs as support"]
-    texts = {c.label: c.text for c in answer.citations}
+    cited = {c.label: c for c in answer.citations}
     problems = []
-    for (sentence, labels), (claim, _) in zip(sentences_with_citations(answer.answer), claims(answer.answer), strict=True):
+    for sentence, labels in sentences_with_citations(answer.answer):
         if not labels:
-            if tokens(claim):
+            if not all(_UNCITED.search(s) for s in re.split(r"(?<=[.。])\s*(?=\S)", sentence) if s.strip()):
                 problems.append(f"no citation: {sentence!r}")
             continue
-        missing = [label for label in labels if label not in texts]
+        missing = [label for label in labels if label not in cited]
         if missing:
             problems.append(f"cites {missing} which are not among the answer's citations")
-            continue
-        source = set(tokens(" ".join(texts[label] for label in labels), keep_stopwords=True))
-        extra = [t for t in tokens(claim, keep_stopwords=True) if t not in source]
-        if extra:
-            problems.append(f"words not in {labels}: {extra} in {sentence!r}")
+        elif not sentence_holds(_claim(sentence), labels, cited):
+            problems.append(f"not held by {labels}: {sentence!r}")
     return problems
+
+
+def _claim(sentence: str) -> str:
+    """A cited segment less the fixed statements that may run into it."""
+    parts = [s for s in re.split(r"(?<=[.。])\s+(?=[A-Z（第])", sentence) if not _UNCITED.search(s)]
+    return " ".join(parts) or sentence
+
+
+def claims(text: str) -> list[tuple[str, list[str]]]:
+    """Each cited segment of an answer as (its claim, the labels it cites)."""
+    return [(_claim(s), labels) for s, labels in sentences_with_citations(text)]

@@ -202,6 +202,15 @@ class Matcher:
     def score(self, text: str) -> float:
         return self.retriever.concept_weight(self.about, terms(text))
 
+    def covered(self, text: str) -> set[int]:
+        """Which of the question's concepts `text` expresses (by position)."""
+        have = terms(text)
+        return {i for i, c in enumerate(self.about) if any(all(t in have for t in alt) for alt in c)}
+
+    def gain(self, text: str, covered: set[int]) -> float:
+        """The weight of the question's concepts that `text` adds to those already `covered`."""
+        return sum(self.retriever._weight(self.about[i]) for i in self.covered(text) - covered)
+
     def has_focus(self, text: str) -> bool:
         have = terms(text)
         return self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)

@@ -56,9 +56,10 @@ def test_answers_are_short_direct_sentences_each_cited(assistant, question, labe
 
 def test_the_issue_example_reads_as_a_direct_answer(assistant):
     answer = assistant.ask("By when should the GGE fulfil its mandate?")
-    assert answer.answer.startswith(
-        "In resolution 79/62 (OP 4), the General Assembly called upon the Group of Governmental Experts to fulfil its mandate")
-    assert answer.answer.endswith("preferably by the end of 2025. [A/RES/79/62 OP 4]")
+    assert answer.answer.startswith("By the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group "
+                                    "of Governmental Experts to fulfil its mandate")
+    assert "as soon as possible, preferably by the end of 2025 …”. [A/RES/79/62 OP 4]" in answer.answer
+    assert len(answer.answer.split()) <= 50 and answer.verdict == "" and answer.intent == "fact"
 
 
 UNANSWERABLE = [
@@ -86,7 +87,8 @@ def test_chinese_question_is_answered_in_chinese_from_the_chinese_text(assistant
     answer = assistant.ask("政府专家组应在何时完成其任务？")
     assert answer.language == "zh" and not answer.abstained
     assert answer.citations[0].label == "A/RES/79/62 OP 4 (zh)" and answer.citations[0].lang == "zh"
-    assert answer.answer.startswith("大会在第79/62号决议（执行部分第4段）中吁请政府专家组尽快，最好是在2025年底之前")
+    assert answer.answer.startswith("2025年底之前。 [A/RES/79/62 OP 4 (zh)] 第79/62号决议（执行部分第4段）：“")
+    assert "最好是在2025年底之前" in answer.answer
     assert unsupported(answer) == []
 
 
@@ -135,7 +137,7 @@ def test_instructions_inside_a_question_change_nothing(assistant):
 def test_a_question_naming_a_paragraph_gets_that_paragraph_whole(assistant):
     answer = assistant.ask("What does operative paragraph 4 of resolution 79/62 say?")
     assert [c.label for c in answer.citations] == ["A/RES/79/62 OP 4"]
-    assert "spare no effort in this regard. [A/RES/79/62 OP 4]" in answer.answer
+    assert "spare no effort in this regard”. [A/RES/79/62 OP 4]" in answer.answer
     missing = assistant.ask("What does operative paragraph 30 of resolution 79/62 say?")
     assert missing.abstained and missing.citations == []
 
@@ -166,7 +168,8 @@ def test_bad_questions_get_a_clear_message(assistant, bad, message):
 def test_answer_serialises_to_exactly_the_contract(assistant):
     answer = assistant.ask("When was resolution 80/57 adopted?")
     data = json.loads(json.dumps(answer.to_dict()))
-    assert set(data) == {"question", "answer", "abstained", "language", "citations", "contexts"}
+    assert set(data) == {"question", "answer", "abstained", "language", "citations", "contexts", "intent", "verdict"}
+    assert data["intent"] == "adoption" and data["verdict"] == ""
     assert set(data["citations"][0]) == {"doc", "lang", "part", "number", "label", "text"}
     assert set(data["contexts"][0]) == {"doc", "lang", "part", "number", "score"}
     assert data["citations"][0]["number"] is None and data["citations"][0]["part"] == "META"

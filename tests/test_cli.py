@@ -8,7 +8,7 @@ def test_ask_prints_a_cited_answer_and_its_sources(unres):
     r = unres("ask", "By when should the GGE fulfil its mandate?")
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr
-    assert "preferably by the end of 2025. [A/RES/79/62 OP 4]" in out.replace("\n", " ")
+    assert "preferably by the end of 2025 …”. [A/RES/79/62 OP 4]" in out.replace("\n", " ")
     assert "Sources:" in out and "spare no effort in this regard;" in out.replace("\n", " ")
 
 
@@ -16,7 +16,7 @@ def test_ask_json_follows_the_answer_contract(unres):
     r = unres("ask", "When was resolution 80/57 adopted?", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert set(data) == {"question", "answer", "abstained", "language", "citations", "contexts"}
+    assert set(data) == {"question", "answer", "abstained", "language", "citations", "contexts", "intent", "verdict"}
     assert data["citations"][0]["label"] == "A/RES/80/57 META"
     assert "1 December 2025" in data["answer"]
 
