@@ -128,6 +128,7 @@ def find_date(text: str, lang: str) -> tuple[str, re.Match] | None:
         pattern = rf"(\d{{1,2}})\s+(?:[^\s/\d]+(?:\s[^\s/\d]+)?/)?({alt})\s+(\d{{4}})"
     else:
         pattern = rf"(\d{{1,2}})(?:er)?\s+(?:de\s+)?({alt})\s+(?:de\s+)?(\d{{4}})"
+        pattern += r"(?:\s+года)?" if lang == "ru" else ""
     m = re.search(pattern, text, re.I if lang != "ar" else 0)
     if not m:
         return None
@@ -213,7 +214,7 @@ def _title(lines: list[str]) -> tuple[str, str] | None:
     """The "78/265. Title" line, with the title's wrapped continuation lines."""
     cleaned = [re.sub(r"\s+", " ", ln.strip().strip("*").strip()) for ln in lines]
     for i, ln in enumerate(cleaned):
-        m = re.match(r"((?:ES-\d+/|S-\d+/)?\d+/\d+|\d+\s*\(\d{4}\))\s*[.．]\s*(.*)$", ln)
+        m = re.match(r"((?:ES-\d+/|S-\d+/)?\d+/\d+|\d+\s*\(\d{4}\))\s*(?:[.．]|\s-)\s*(.*)$", ln)  # Arabic prints "79/62 - title"
         if not m:
             continue
         title = m.group(2).strip()

@@ -78,7 +78,8 @@ def _join(left: str, right: str) -> str:
 def _tidy(text: str, lang: str) -> str:
     text = text.replace("*", "")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.)])", r"\1", text) if lang != "zh" else text
+    if lang != "zh":  # French sets a space before ; and : by rule
+        text = re.sub(r"\s+([,.)])" if lang == "fr" else r"\s+([,;:.)])", r"\1", text)
     if lang == "zh":
         # PDF extraction pads digits and Latin runs with spaces inside Chinese text.
         text = re.sub(rf"(?<=[{CJK}])\s+(?=[\w(])", "", text)
