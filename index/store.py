@@ -66,8 +66,8 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     """Parse every seed in the manifest; a bad file is reported and the rest still load."""
     docs, problems, listed = read_manifest_entries(seeds_dir / "manifest.toml")
     errors = [f"manifest.toml: {p}" for p in problems]
-    errors += [f"{f.name}: not listed in manifest.toml, so not indexed (add it with `unres add`)"
-               for f in document_files(seeds_dir) if f.name not in listed]
+    errors += [f"{f.name}: not listed in manifest.toml, so not indexed" for f in document_files(seeds_dir)
+               if f.name not in listed]
     paragraphs: list[Paragraph] = []
     good: list[SeedDoc] = []
     for seed in docs:
