@@ -5,6 +5,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 from index import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for, make_encoder, open_store
 from index.lexical import STOPWORDS
@@ -61,13 +62,18 @@ class Assistant:
         encoder = make_encoder(self.settings.embedding)
         # Load the model's weights while the store opens: the two take about as long.
         threading.Thread(target=_quietly(encoder.load), daemon=True).start()
-        self.store = open_store(
+        self._progress = progress or (lambda msg: None)
+        self._attach(open_store(
             self.settings.store_dir,
             self.settings.seeds_dir,
             encoder,
             chroma_url=self.settings.chroma_url or None,
-            progress=progress or (lambda msg: None),
-        )
+            progress=self._progress,
+        ))
+
+    def _attach(self, store) -> None:
+        """Use `store`: everything derived from its paragraphs is computed here."""
+        self.store = store
         self.retriever = Retriever(self.store, self.settings.dense_weight, self.settings.lexical_weight)
         # One entry per document; the English entry's title where there are several languages.
         self.docs = {d.doc: d for d in sorted(self.store.corpus.docs, key=lambda d: d.lang == "en")}
@@ -584,6 +590,39 @@ class Assistant:
         return Answer(question, text, True, qlang, [], contexts)
 
 
+    # ------------------------------------------------------------------ adding documents
+
+    def add(self, path: str | Path, dry_run: bool = False) -> dict:
+        """Add one resolution file (PDF, .docx, text): detect it, list it in the manifest, copy it
+        into the documents folder and index it. Returns what `unres add --json` prints for it;
+        a file that cannot be read as a resolution comes back with `error` set and changes nothing."""
+        return self.add_many([path], dry_run)[0]
+
+    def add_many(self, paths: list[str | Path], dry_run: bool = False) -> list[dict]:
+        """`add` for several files, indexed in one incremental build."""
+        from index.intake import add_documents, undo_on_failure
+
+        seeds = self.settings.seeds_dir
+        with undo_on_failure(seeds):
+            results = add_documents([Path(p) for p in paths], seeds, dry_run)
+            if not dry_run and any(r.added for r in results):
+                self._attach(open_store(self.settings.store_dir, seeds, self.store.encoder,
+                                        chroma_url=self.settings.chroma_url or None, progress=self._progress))
+        return [r.to_dict() for r in results]
+
+    def indexed(self) -> list[dict]:
+        """Each indexed document and language version, with the fields `unres add` reports."""
+        from index.intake import counts_of
+
+        out = []
+        for d in self.store.corpus.docs:
+            paras = [p for p in self.store.paragraphs if (p.doc, p.lang) == (d.doc, d.lang)]
+            counts = counts_of(paras) if d.is_resolution else {"P": sum(p.part == "P" for p in paras)}
+            out.append({"file": d.file, "doc": d.doc, "lang": d.lang, "title": d.title, "date": d.date,
+                        "kind": d.kind, "counts": counts, "added": True, "error": None})
+        return out
+
+
 def _quietly(load: Callable[[], None]) -> Callable[[], None]:
     """A background load whose failure surfaces later, at first use, as a clear error."""
     def run() -> None:
@@ -598,7 +637,3 @@ def _quietly(load: Callable[[], None]) -> Callable[[], None]:
 def _citing(text: str, label: str) -> str:
     """The sentences of an answer that cite `label`."""
     return " ".join(s for s, labels in sentences_with_citations(text) if label in labels)
-
-
-
-

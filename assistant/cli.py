@@ -295,5 +295,61 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
         _fail(EXIT_INTERNAL, "eval gate failed: " + "; ".join(failed))
 
 
+
+def _document_line(r: dict) -> str:
+    counts = ", ".join(f"{k} {v}" for k, v in r["counts"].items())
+    return f"{r['doc']} ({r['lang']}) {r['title']!r}, adopted {r['date']}: {counts}"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Read and detect each file, change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per file.")
+@click.pass_context
+@_guarded
+def add(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
+    """Add resolution files (official PDF, .docx, text or markdown, also `pdftotext` output):
+    detect symbol, language, title and date, list them in the manifest, copy them into the
+    documents folder (env UNRES_SEEDS_DIR) and index them. A file that cannot be read as a
+    resolution is refused whole (exit 2)."""
+    from pathlib import Path
+
+    if dry_run:
+        from index.intake import add_documents
+
+        from .config import Settings
+
+        results = [r.to_dict() for r in add_documents([Path(p) for p in paths], Settings.load(**ctx.obj).seeds_dir,
+                                                      dry_run=True)]
+    else:
+        results = _assistant(ctx).add_many(list(paths))
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    for r in results:
+        if r["error"]:
+            click.echo(f"unres: error: {r['error']}", err=True)
+        elif not as_json:
+            state = "would be added" if dry_run and r["added"] else "added" if r["added"] else "already indexed"
+            click.echo(f"{_document_line(r)} [{state}]")
+    if any(r["error"] for r in results):
+        sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per document and language.")
+@click.pass_context
+@_guarded
+def documents(ctx: click.Context, as_json: bool) -> None:
+    """List the indexed documents with their paragraph counts; report files that were not indexed."""
+    assistant = _assistant(ctx)
+    listing = assistant.indexed()
+    if as_json:
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=1))
+    else:
+        for r in listing:
+            click.echo(_document_line(r))
+    for err in assistant.store.corpus.errors:
+        click.echo(f"unres: warning: {err}", err=True)
+
 if __name__ == "__main__":
     main()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KINDS = ("resolution", "commentary")
+# A/RES/78/265, A/RES/ES-11/1, S/RES/2231 (2015), drafts A/C.1/79/L.43 (as index/detect.py finds them).
+SYMBOL = re.compile(r"A/RES/(?:ES-\d+/|S-\d+/)?\d+(?:/\d+)?|S/RES/\d+ \(\d{4}\)|A/(?:C\.\d/)?\d+/L\.\d+(?:/Rev\.\d+)?")
 
 
 class SeedError(Exception):
@@ -59,7 +61,7 @@ def read_manifest_entries(path: Path) -> tuple[list[SeedDoc], list[str], set[str
         doc = SeedDoc(**{k: str(entry[k]) for k in SeedDoc.__dataclass_fields__})
         if doc.kind not in KINDS:
             errors.append(f"entry {i} ({doc.file}) has kind {doc.kind!r}, not one of {KINDS}")
-        elif doc.is_resolution and not re.fullmatch(r"A/RES/\d+/\d+", doc.doc):
+        elif doc.is_resolution and not SYMBOL.fullmatch(doc.doc):
             errors.append(f"entry {i} ({doc.file}) names the resolution {doc.doc!r}; a symbol looks like A/RES/79/62")
         elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
             errors.append(f"entry {i} ({doc.file}) has date {doc.date!r}; use YYYY-MM-DD")
@@ -71,3 +73,12 @@ def read_manifest_entries(path: Path) -> tuple[list[SeedDoc], list[str], set[str
     if not docs and not errors:
         errors.append("no [[document]] entries")
     return docs, errors, {str(e.get("file")) for e in data.get("document", [])}
+
+
+def entry_toml(doc: SeedDoc) -> str:
+    """One `[[document]]` entry, as `read_manifest_entries` reads it."""
+    import json
+
+    # JSON string literals are valid TOML basic strings.
+    rows = "".join(f"{k} = {json.dumps(getattr(doc, k), ensure_ascii=False)}\n" for k in SeedDoc.__dataclass_fields__)
+    return f"\n[[document]]\n{rows}"

@@ -7,34 +7,27 @@ page-break debris); the rules below recognise the shapes, not particular files.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from . import detect
+from .detect import Detected, normalise
 from .manifest import SeedDoc, SeedError
 from .records import FN, META, OP, PP, P, Paragraph
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-TERMINAL = tuple(",;:.，；：。")
-MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+TERMINAL = tuple(",;:.，；：。،؛")
+MONTHS = detect.MONTHS["en"]
 
 _front_matter = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _md_link = re.compile(r"\[([^\]^]+)\]\([^)]*\)")
 _italic_verb_boundary = re.compile(r"([,;][⁰¹²³⁴⁵⁶⁷⁸⁹]*)[ \t]*\*+[ \t]*(?=[A-Z])")  # ",*Affirming*" starts a paragraph
-_op_start = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+_op_start = re.compile(r"^(\d{1,3})(?:\.|\s+-)\s+(?=\S)")  # "1." (Arabic texts print "1 -")
 _md_footnote_def = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _superscript_def = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(.*)$")
 _pdf_footnote_def = re.compile(r"^\s*(\d{1,3})\s+(?!\d)(\S.*)$")
 _rule = re.compile(r"^\s*(_{5,}|-{3,})\s*$")
 _url = re.compile(r"^\s*https?://\S+\s*$")
-_plenary_en = re.compile(
-    r"(\d+)(?:st|nd|rd|th)\s+plenary\s+meeting\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
-)
-_plenary_zh = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*第\s*(\d+)\s*次全体会议"
-)
 
 
 @dataclass
@@ -55,7 +48,7 @@ class _Draft:
 
 def parse_document(raw: str, seed: SeedDoc) -> list[Paragraph]:
     """Parse one seed text; raises `SeedError` naming the file when it cannot."""
-    text = _normalise(raw)
+    text = normalise(raw)
     if not text.strip():
         raise SeedError(seed.file, "the file is empty")
     if seed.is_resolution:
@@ -64,12 +57,6 @@ def parse_document(raw: str, seed: SeedDoc) -> list[Paragraph]:
 
 
 # ---------------------------------------------------------------- common helpers
-
-
-def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    # Non-breaking hyphens and spaces from PDF extraction read as their plain forms.
-    return text.replace("\u2011", "-").replace("\u00a0", " ").replace("\ufeff", "")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -91,7 +78,8 @@ def _join(left: str, right: str) -> str:
 def _tidy(text: str, lang: str) -> str:
     text = text.replace("*", "")
     text = re.sub(r"[ \t]+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.)])", r"\1", text) if lang != "zh" else text
+    if lang != "zh":  # French sets a space before ; and : by rule
+        text = re.sub(r"\s+([,.)])" if lang == "fr" else r"\s+([,;:.)])", r"\1", text)
     if lang == "zh":
         # PDF extraction pads digits and Latin runs with spaces inside Chinese text.
         text = re.sub(rf"(?<=[{CJK}])\s+(?=[\w(])", "", text)
@@ -123,11 +111,14 @@ def _parse_resolution(text: str, seed: SeedDoc) -> list[Paragraph]:
     plenary, text = _take_plenary(text, seed.lang)
     lines, footnotes = _take_footnotes(text.split("\n"))
 
-    opening = "大会，" if seed.lang == "zh" else "The General Assembly,"
-    start = next((i for i, ln in enumerate(lines) if ln.strip().strip("*") == opening), None)
-    if start is None:
-        raise SeedError(seed.file, f"no line {opening!r} opens the resolution, so it is not a resolution text")
-    header = [ln.strip() for ln in lines[:start] if ln.strip()]
+    found = detect.opening_line(lines)
+    if found is None:
+        raise SeedError(seed.file, "no opening formula such as \"The General Assembly,\" starts the body, "
+                                   "so it is not a resolution text")
+    start, lang = found
+    if lang != seed.lang:
+        raise SeedError(seed.file, f"the text is in {lang} (its opening formula) but the manifest says {seed.lang}")
+    header = [ln.strip() for ln in lines[:start]]
     body = [_Unit(ln.rstrip(), ln[:1].isspace()) for ln in lines[start + 1 :] if ln.strip()]
 
     drafts = _assemble(body, seed)
@@ -173,20 +164,11 @@ def _read_front_matter(text: str) -> dict[str, str]:
 
 def _take_plenary(text: str, lang: str) -> tuple[dict[str, str], str]:
     """Find and remove the closing "44th plenary meeting, 2 December 2024" line."""
-    if lang == "zh":
-        m = _plenary_zh.search(text)
-        if not m:
-            return {}, text
-        y, mo, d, meeting = m.groups()
-        found = {"plenary_meeting": meeting, "adopted": f"{y}-{int(mo):02d}-{int(d):02d}"}
-    else:
-        m = _plenary_en.search(text)
-        if not m:
-            return {}, text
-        found = {"plenary_meeting": m.group(1)}
-        if m.group(2):
-            found["adopted"] = _iso_date(m.group(2))
-    return found, (text[: m.start()] + text[m.end() :]).rstrip()
+    hit = detect.plenary(text, lang)
+    if hit is None:
+        return {}, text
+    found, start, end = hit
+    return found, (text[:start] + text[end:]).rstrip()
 
 
 def _take_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -296,44 +278,45 @@ def _find_plain_marker(drafts: list[_Draft], n: int, pos: tuple[int, int], lang:
     return None
 
 
-def _iso_date(text: str) -> str:
-    day, month, year = text.split()
-    return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+def detect_text(raw: str, file: str) -> Detected:
+    """What a resolution text says about itself (symbol, language, title, date, session, ...);
+    raises `SeedError` when no opening formula marks it as a resolution."""
+    text = normalise(raw)
+    front = _read_front_matter(text)
+    lines = re.sub(r"\*{2,}", "\n", _md_link.sub(r"\1", _front_matter.sub("", text))).split("\n")
+    found = detect.opening_line(lines)
+    if found is None:
+        raise SeedError(file, "no opening formula such as \"The General Assembly,\" starts the body, "
+                              "so it is not a resolution text")
+    start, lang = found
+    result = detect.detect_header(lines[:start], lang)
+    result.symbol = result.symbol or front.get("symbol")
+    if result.adopted is None and (hit := detect.plenary(text, lang)) and "adopted" in hit[0]:
+        result.adopted = hit[0]["adopted"]
+    return result
 
 
 def _adoption_record(header_lines: list[str], front: dict[str, str], plenary: dict[str, str], seed: SeedDoc) -> Paragraph:
     """The META record: session, agenda item, committee report, plenary meeting and date."""
     f: dict[str, str] = {"symbol": seed.doc, "title": seed.title}
-    header = " ".join(header_lines)
-    title = next(filter(None, (re.match(r"(\d+/\d+)\.\s+(.+)$", ln) for ln in header_lines)), None)
-    if title:
-        printed = f"A/RES/{title.group(1)}"
-        if printed != seed.doc:
-            raise SeedError(seed.file, f"the text is resolution {printed} but the manifest says {seed.doc}")
-        f["title"] = title.group(2).strip().rstrip(" :")
-    if front.get("symbol") and front["symbol"] != seed.doc:
-        raise SeedError(seed.file, f"front matter says {front['symbol']} but the manifest says {seed.doc}")
-    if m := re.search(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b", header):
-        f["session"] = m.group(1).lower()
-    if m := re.search(r"Agenda item\s+(\d+\s*(?:\([a-z]+\))?)", header):
-        f["agenda_item"] = m.group(1)
-    if m := re.search(r"on the report of the ([A-Z][a-z]+ Committee)\s*\(([^,)]+)(?:,\s*para\.\s*(\d+))?\)", header):
-        f["committee"], f["report"] = m.group(1), m.group(2)
-        if m.group(3):
-            f["report_para"] = m.group(3)
-    if m := re.search(r"adopted by the General Assembly\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", header):
-        f["adopted"] = _iso_date(m.group(1))
+    found = detect.detect_header(header_lines, seed.lang)
+    printed = front.get("symbol") or found.symbol
+    if printed and printed != seed.doc:
+        raise SeedError(seed.file, f"the text is resolution {printed} but the manifest says {seed.doc}")
+    if found.title:
+        f["title"] = found.title
+    f.update(found.fields)
+    if found.adopted:
+        f["adopted"] = found.adopted
     f.update({k: v for k, v in plenary.items() if k not in f})
     return Paragraph(seed.doc, seed.lang, META, None, _meta_text(f, seed.lang), (), f)
 
 
-def _human_date(iso: str, lang: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日" if lang == "zh" else f"{d} {MONTHS[m - 1]} {y}"
+_human_date = detect.human_date
 
 
 def _meta_text(f: dict[str, str], lang: str) -> str:
-    number = f["symbol"].removeprefix("A/RES/")
+    number = f["symbol"].removeprefix("A/RES/")  # other languages' records are written in English
     if lang == "zh":
         text = f"第{number}号决议《{f['title']}》"
         if "adopted" in f:
@@ -345,7 +328,8 @@ def _meta_text(f: dict[str, str], lang: str) -> str:
     if "adopted" in f:
         text += f" on {_human_date(f['adopted'], lang)}"
     if "plenary_meeting" in f:
-        text += f" at its {_ordinal(int(f['plenary_meeting']))} plenary meeting"
+        resumed = " (resumed)" if f.get("resumed") else ""
+        text += f" at its {_ordinal(int(f['plenary_meeting']))}{resumed} plenary meeting"
     if "session" in f:
         text += f", {f['session']} session"
     if "agenda_item" in f:
@@ -353,6 +337,8 @@ def _meta_text(f: dict[str, str], lang: str) -> str:
     if "report" in f:
         para = f", para. {f['report_para']}" if "report_para" in f else ""
         text += f", on the report of the {f.get('committee', 'Committee')} ({f['report']}{para})"
+    elif "draft" in f:
+        text += f", {f.get('committee', 'on the draft')} ({f['draft']})"
     return text + "."
 
 

@@ -34,6 +34,7 @@ from .encoders import Encoder
 from .lexical import terms, tokens
 from .manifest import SeedDoc, SeedError, read_manifest_entries
 from .parse import parse_document
+from .read import FORMATS, read_document
 from .records import Paragraph
 
 SCHEMA = 2
@@ -42,7 +43,8 @@ WINDOW_OVERLAP = 32  # tokens shared by consecutive windows of one long paragrap
 BATCH = 1000  # vectors per Chroma call
 # Cosine space; a wider search beam than Chroma's default 10, for recall at 100k+ vectors.
 HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 100}
-_INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "lexical.py", "store.py")
+_INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "lexical.py", "store.py", "detect.py", "pdftext.py",
+                  "pdf.py", "word.py", "read.py")
 
 Progress = Callable[[str], None]
 
@@ -64,24 +66,29 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     """Parse every seed in the manifest; a bad file is reported and the rest still load."""
     docs, problems, listed = read_manifest_entries(seeds_dir / "manifest.toml")
     errors = [f"manifest.toml: {p}" for p in problems]
-    errors += [f"{f.name}: not listed in manifest.toml, so not indexed" for f in sorted(seeds_dir.glob("*.txt"))
+    errors += [f"{f.name}: not listed in manifest.toml, so not indexed" for f in document_files(seeds_dir)
                if f.name not in listed]
     paragraphs: list[Paragraph] = []
     good: list[SeedDoc] = []
     for seed in docs:
         try:
-            raw = (seeds_dir / seed.file).read_bytes().decode("utf-8")
-            paragraphs += parse_document(raw, seed)
-            good.append(seed)
-        except FileNotFoundError:
-            errors.append(f"{seed.file}: file not found in {seeds_dir}")
-        except UnicodeDecodeError as exc:
-            errors.append(f"{seed.file}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            found = parse_document(read_document(seeds_dir / seed.file), seed)
         except SeedError as exc:
             errors.append(str(exc))
+            continue
+        paragraphs += found
+        good.append(seed)
+        adopted = next((p.fields.get("adopted") for p in found if p.part == "META"), None)
+        if seed.is_resolution and adopted and adopted != seed.date:
+            errors.append(f"{seed.file}: the manifest gives the date {seed.date} but the text was adopted on {adopted}")
     if not paragraphs:
         raise StoreError("no seed could be read: " + "; ".join(errors))
     return Corpus(good, paragraphs, errors)
+
+
+def document_files(seeds_dir: Path) -> list[Path]:
+    """Every file in the documents folder in a format that can be read."""
+    return sorted(f for f in seeds_dir.iterdir() if f.is_file() and f.suffix.lower() in FORMATS)
 
 
 def fingerprint(seeds_dir: Path, encoder_id: str, window: int) -> str:
@@ -91,7 +98,7 @@ def fingerprint(seeds_dir: Path, encoder_id: str, window: int) -> str:
         h.update((Path(__file__).parent / name).read_bytes())
     manifest = seeds_dir / "manifest.toml"
     h.update(manifest.read_bytes() if manifest.is_file() else b"")
-    for seed in sorted(seeds_dir.glob("*.txt")):
+    for seed in document_files(seeds_dir) if seeds_dir.is_dir() else []:
         h.update(seed.name.encode() + b"\0" + seed.read_bytes())
     return h.hexdigest()
 
