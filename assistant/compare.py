@@ -76,7 +76,8 @@ def similarity(a: str, b: str) -> float:
                                    autojunk=False).ratio()
 
 
-def _normal(text: str) -> str:
+def normal_text(text: str) -> str:
+    """Quotation marks and spacing made uniform: two texts equal under this read the same."""
     return re.sub(r"\s+", " ", text.replace("“", '"').replace("”", '"').replace("’", "'")).strip()
 
 
@@ -85,7 +86,7 @@ _piece = re.compile(r"[\w'/.-]*\w(?:(?<=s)'(?!\w))?|[^\w\s]")  # "countries'" ke
 
 def _words(text: str) -> list[str]:
     """Words and punctuation marks as separate pieces, so "law," and "law" match."""
-    return _piece.findall(_normal(text))
+    return _piece.findall(normal_text(text))
 
 
 def join_words(words: list[str]) -> str:
@@ -276,7 +277,7 @@ def align(old: list[Citation], new: list[Citation]) -> list[Change]:
             else:
                 j, s = pairs[i]
                 y = b[j]
-                same = _normal(x.text) == _normal(y.text)
+                same = normal_text(x.text) == normal_text(y.text)
                 changes.append(Change("unchanged" if same else "reworded", x, y, s, [] if same else word_diff(x.text, y.text)))
             changes += split.get(i, [])
         changes += [Change("added", None, y) for j, y in enumerate(b) if j not in matched]
@@ -286,7 +287,8 @@ def align(old: list[Citation], new: list[Citation]) -> list[Change]:
 # ---------------------------------------------------------------- rendering
 
 
-def _marked(diff: list[tuple[str, str]], delete: str, insert: str) -> str:
+def marked(diff: list[tuple[str, str]], delete: str, insert: str) -> str:
+    """A diff as one line, deletions and insertions in the given formats ("[-{}-]")."""
     out = ""
     for op, words in diff:
         piece = words if op == "equal" else (delete if op == "delete" else insert).format(words)
@@ -306,12 +308,12 @@ def as_text(c: Comparison) -> str:
     for ch in c.changes:
         if ch.status == "reworded":
             lines += [f"REWORDED  {ch.old.label} -> {ch.new.label} (similarity {ch.similarity:.2f})",
-                      "  " + _marked(ch.diff, "[-{}-]", "{{+{}+}}"), ""]
+                      "  " + marked(ch.diff, "[-{}-]", "{{+{}+}}"), ""]
         elif ch.status == "unchanged":
             lines += [f"UNCHANGED {ch.old.label} = {ch.new.label}", ""]
         elif ch.status in ("merged", "split"):
             lines += [f"{ch.status.upper():<9} {_moved(ch)} ({ch.similarity:.0%} of its words)",
-                      "  " + _marked(ch.diff, "[-{}-]", "{{+{}+}}"), ""]
+                      "  " + marked(ch.diff, "[-{}-]", "{{+{}+}}"), ""]
         elif ch.status == "dropped":
             lines += [f"DROPPED   {ch.old.label}", "  " + ch.old.text, ""]
         else:
@@ -331,7 +333,7 @@ def as_markdown(c: Comparison) -> str:
         if ch.status in ("merged", "split"):
             lines[-1] = f"## {ch.status.capitalize()}: {_moved(ch, '[{}]')}"
         if ch.status in ("reworded", "merged", "split"):
-            lines.append(_marked(ch.diff, "~~{}~~", "**{}**"))
+            lines.append(marked(ch.diff, "~~{}~~", "**{}**"))
         else:
             lines.append((ch.new or ch.old).text)
         lines.append("")
