@@ -150,3 +150,35 @@ def test_cli_compare_and_brief(unres, tmp_path):
     assert data["empty"] is True
     r = unres("brief", "capacity-building", "--format", "docx", "--out", str(tmp_path / "n.docx"))
     assert r.returncode == 0 and (tmp_path / "n.docx").read_bytes()[:2] == b"PK"
+
+
+def test_brief_keeps_to_the_topic_and_states_identical_provisions_once(assistant):
+    note = assistant.brief("human role in the use of force")
+    labels = [[c.label for c in p.citations] for p in note.points]
+    assert ["A/RES/79/62 PP 14", "A/RES/80/57 PP 11"] in labels  # one point citing both, oldest first
+    assert labels[0] == ["A/RES/79/62 PP 14", "A/RES/80/57 PP 11"]  # about the topic before mentioning it
+    assert "NEWS/2024-07-09" not in note.paragraphs  # "join forces" matches a word, not the topic
+    assert all(unsupported(Answer("t", p.text, False, "en", p.citations, [])) == [] for p in note.points)
+    assert [p["citations"][0]["label"] for p in note.to_dict()["points"]][0] == "A/RES/79/62 PP 14"
+
+
+def test_brief_evolution_follows_the_series_in_order(assistant):
+    assert assistant.series("79/62") == ["A/RES/79/62", "A/RES/80/57"]
+    note = assistant.brief("Human Rights Council resolution")
+    merged = [ch for ch in note.evolution if ch.status == "merged"]
+    assert [(ch.old.label, ch.new.label) for ch in merged] == [("A/RES/79/62 PP 9", "A/RES/80/57 PP 8")]
+    assert "A/RES/79/62 PP 9 → merged into A/RES/80/57 PP 8:" in note.to_markdown()
+
+
+def test_cli_show_lists_links_both_ways(unres):
+    r = unres("show", "A/RES/79/62 PP 1")
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "Cites:\n  [A/RES/79/62 PP 1] -> A/RES/78/241 (not indexed): its resolution 78/241" in out
+    data = json.loads(unres("show", "79/62", "--json").stdout)
+    assert data["series"] == ["A/RES/79/62", "A/RES/80/57"]
+    assert {(c["from"], c["indexed"]) for c in data["cited_by"]} == {("A/RES/80/57 PP 1", True), ("A/RES/80/57 PP 12", True)}
+    assert {c["to"] for c in data["cites"]} == {"A/RES/78/241", "A/HRC/RES/51/22"}
+    pp8 = json.loads(unres("show", "80/57 PP 8", "--json").stdout)
+    assert [c["to"] for c in pp8["cites"]] == ["A/RES/79/239", "A/HRC/RES/51/22"] and pp8["paragraph"]["label"]
+    r = unres("show", "A/RES/1/1")
+    assert r.returncode == 2 and "unknown document" in r.stderr.decode()
