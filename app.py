@@ -87,7 +87,7 @@ def comparison_html(comparison) -> str:
     for ch in comparison.changes:
         old = html.escape(ch.old.label) if ch.old else "—"
         new = html.escape(ch.new.label) if ch.new else "—"
-        if ch.status == "reworded":
+        if ch.diff:  # reworded, and merged or split (the diff of the part continued)
             body = " ".join(html.escape(w) if op == "equal" else
                             (f"<del>{html.escape(w)}</del>" if op == "delete" else f"<ins>{html.escape(w)}</ins>")
                             for op, w in ch.diff)

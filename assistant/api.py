@@ -9,6 +9,8 @@ from pathlib import Path
 
 from index import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for, make_encoder, open_store
 from index.lexical import STOPWORDS
+from index.links import Link, find_links, series
+from index.links import documents as series_documents
 
 from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
@@ -588,6 +590,56 @@ class Assistant:
         text = ABSTAIN[qlang] + (f" {RELATED[qlang]}{related}." if related and qlang == "en" else
                                  f"{RELATED[qlang]}{related}。" if related else "")
         return Answer(question, text, True, qlang, [], contexts)
+
+    # ------------------------------------------------------------------ series and links
+
+    def links(self) -> list[Link]:
+        """Every reference from an indexed paragraph to a resolution (found on first use)."""
+        if not hasattr(self, "_links"):
+            self._links = find_links(self.store.paragraphs)
+        return self._links
+
+    def document(self, name: str) -> str | None:
+        """The indexed document `name` ("79/62", "A/RES/79/62") names, or None when `name`
+        is not a bare document symbol (a paragraph reference, say)."""
+        if not re.fullmatch(r"\s*(?:A/RES/)?\d+/\d+\s*|\s*[A-Z][\w.-]*/[\w./-]+\s*", name):
+            return None
+        return self._filters([name.strip()], None, None).docs[0]
+
+    def series(self, doc: str) -> list[str]:
+        """The indexed resolutions of `doc`'s series (same title, same agenda sub-item, or
+        an explicit recall), oldest first: "the previous resolution" is the one before."""
+        full = self._filters([doc], None, None).docs[0]
+        if not hasattr(self, "_series_docs"):
+            self._series_docs = series_documents(
+                [(d, s.title, s.date) for d, s in self.docs.items() if s.is_resolution], self.store.paragraphs, self.links())
+        return series(full, self._series_docs)
+
+    def cites(self, what: Paragraph | str) -> list[Link]:
+        """What a paragraph, or a whole document (by symbol), refers to."""
+        if isinstance(what, Paragraph):
+            return [link for link in self.links() if link.source == what.key]
+        return _once([link for link in self.links() if link.source[0] == what])
+
+    def cited_by(self, what: Paragraph | str) -> list[Link]:
+        """The indexed paragraphs that refer to a paragraph, or to a document (by symbol)."""
+        if isinstance(what, Paragraph):
+            found = [link for link in self.links()
+                     if link.target == what.doc and (link.part, link.number) == (what.part, what.number)]
+        else:
+            found = [link for link in self.links() if link.target == what]
+        return _once(found)
+
+
+def _once(links: list[Link]) -> list[Link]:
+    """One link per provision and target: the English paragraph's where there are several."""
+    best: dict[tuple, Link] = {}
+    for link in links:
+        doc, lang, part, number = link.source
+        key = (doc, part, number, link.target, link.part, link.number)
+        if key not in best or lang == "en":
+            best[key] = link
+    return list(best.values())
 
 
     # ------------------------------------------------------------------ adding documents

@@ -159,12 +159,19 @@ def _chat_error(as_json: bool, question: str, msg: str) -> None:
 @click.pass_context
 @_guarded
 def show(ctx: click.Context, reference: str, as_json: bool) -> None:
-    """Show one paragraph, e.g. "A/RES/79/62 OP 4", with its footnotes and its other-language versions."""
+    """Show one paragraph, e.g. "A/RES/79/62 OP 4", with its footnotes and its other-language versions,
+    or a document, e.g. "A/RES/79/62", with its series; either with what it cites and what cites it."""
     assistant = _assistant(ctx)
+    doc = assistant.document(reference)
+    if doc:
+        _show_document(assistant, doc, as_json)
+        return
     p = assistant.paragraph(reference)
     src = assistant.source(p)
+    cites, cited_by = assistant.cites(p), assistant.cited_by(p)
     if as_json:
-        click.echo(json.dumps(src.to_dict(), ensure_ascii=False))
+        click.echo(json.dumps({**src.to_dict(), "cites": _links(assistant, cites, "to"),
+                               "cited_by": _links(assistant, cited_by, "from")}, ensure_ascii=False))
         return
     click.echo(f"{p.label}: {src.title}\n")
     click.echo(_wrap(p.text))
@@ -173,7 +180,40 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
     for v in src.versions:
         click.echo(f"\n[{v.label}]")
         click.echo(_wrap(v.text))
+    _echo_links(assistant, cites, cited_by)
     click.echo(f"\nCite as: {src.reference}")
+
+
+def _links(assistant, links, side: str) -> list[dict]:
+    """Links as JSON; `indexed` says whether the other end is among the indexed texts."""
+    return [{**link.to_dict(), "indexed": (link.target if side == "to" else link.source[0]) in assistant.docs}
+            for link in links]
+
+
+def _echo_links(assistant, cites, cited_by) -> None:
+    if cites:
+        click.echo("\nCites:")
+        for link in cites:
+            where = "" if link.target in assistant.docs else " (not indexed)"
+            click.echo(f"  [{link.source_label}] -> {link.target_label}{where}: {link.text}")
+    if cited_by:
+        click.echo("\nCited by:")
+        for link in cited_by:
+            click.echo(f"  [{link.source_label}] {link.text}")
+
+
+def _show_document(assistant, doc: str, as_json: bool) -> None:
+    info = next(d for d in assistant.documents() if d["doc"] == doc)
+    chain = assistant.series(doc) if doc in assistant.resolutions else []
+    cites, cited_by = assistant.cites(doc), assistant.cited_by(doc)
+    if as_json:
+        click.echo(json.dumps({**info, "series": chain, "cites": _links(assistant, cites, "to"),
+                               "cited_by": _links(assistant, cited_by, "from")}, ensure_ascii=False))
+        return
+    click.echo(f"{doc}: {info['title']} ({info['date']}; {', '.join(info['langs'])})")
+    if len(chain) > 1:
+        click.echo("Series: " + " -> ".join(chain))
+    _echo_links(assistant, cites, cited_by)
 
 
 @main.command()

@@ -11,11 +11,12 @@ from assistant import Answer
 from assistant.compare import as_markdown, as_text
 from assistant.grounding import unsupported
 
-# Written from the texts: 79/62 paragraph -> its counterpart in 80/57 (None: dropped).
+# Written from the texts: 79/62 paragraph -> its counterpart in 80/57 (None: dropped). PP 9 (Human
+# Rights Council resolution 51/22) now sits inside 80/57 PP 8, beside what 79/62 PP 8 became.
 EXPECTED = {
     ("PP", 1): ("PP", 1), ("PP", 2): ("PP", 2), ("PP", 3): ("PP", 3), ("PP", 4): ("PP", 4),
     ("PP", 5): ("PP", 5), ("PP", 6): ("PP", 6), ("PP", 7): ("PP", 7), ("PP", 8): ("PP", 8),
-    ("PP", 9): None, ("PP", 10): None, ("PP", 11): ("PP", 9), ("PP", 12): None,
+    ("PP", 9): ("PP", 8), ("PP", 10): None, ("PP", 11): ("PP", 9), ("PP", 12): None,
     ("PP", 13): ("PP", 10), ("PP", 14): ("PP", 11), ("PP", 15): ("PP", 12), ("PP", 16): ("PP", 13),
     ("OP", 1): None, ("OP", 2): None, ("OP", 3): ("OP", 2), ("OP", 4): ("OP", 3), ("OP", 5): None,
     ("OP", 6): ("OP", 1), ("OP", 7): None, ("OP", 8): None, ("OP", 9): None, ("OP", 10): None,
@@ -38,7 +39,8 @@ def test_alignment_matches_the_hand_made_table(comparison):
     assert got == EXPECTED
     assert [c for c in comparison.changes if c.status == "added"] == []  # every 80/57 paragraph has a source
     assert {(c.old.part, c.old.number) for c in comparison.changes if c.status == "unchanged"} == UNCHANGED
-    assert comparison.counts() == {"unchanged": 4, "reworded": 13, "added": 0, "dropped": 11}
+    assert comparison.counts() == {"unchanged": 4, "reworded": 13, "merged": 1, "split": 0, "added": 0, "dropped": 10}
+    assert change_of(comparison, "PP", 9).status == "merged"
 
 
 def test_the_three_named_changes_are_found(comparison):
@@ -71,7 +73,7 @@ def test_change_questions_are_answered_from_the_alignment(assistant):
     assert unsupported(answer) == []
     kept = assistant.ask("Did 80/57 keep international criminal law?")
     assert {c.label for c in kept.citations} == {"A/RES/79/62 PP 2", "A/RES/80/57 PP 2"}
-    assert "international criminal” was dropped" in kept.answer
+    assert "“and international criminal law” was dropped" in kept.answer  # one phrase, not "[-law and ...-] law"
     dropped = assistant.ask("Did 80/57 keep the paragraph on the New Agenda for Peace?")
     assert dropped.citations[0].label == "A/RES/79/62 PP 12" and "has no corresponding paragraph" in dropped.answer
     same = assistant.ask("Is the paragraph on the role of humans in the use of force the same in both resolutions?")
@@ -137,7 +139,7 @@ def test_cli_compare_and_brief(unres, tmp_path):
     r = unres("compare", "A/RES/79/62", "A/RES/80/57")
     assert r.returncode == 0 and "[-urgently conclude-] {+commence+}" in r.stdout.decode()
     data = json.loads(unres("compare", "79/62", "80/57", "--format", "json").stdout)
-    assert data["counts"]["dropped"] == 11
+    assert data["counts"]["dropped"] == 10 and data["counts"]["merged"] == 1
     out = tmp_path / "note.md"
     r = unres("brief", "capacity-building and developing countries", "--out", str(out))
     assert r.returncode == 0 and out.read_text().startswith("# Briefing note:")
@@ -148,3 +150,35 @@ def test_cli_compare_and_brief(unres, tmp_path):
     assert data["empty"] is True
     r = unres("brief", "capacity-building", "--format", "docx", "--out", str(tmp_path / "n.docx"))
     assert r.returncode == 0 and (tmp_path / "n.docx").read_bytes()[:2] == b"PK"
+
+
+def test_brief_keeps_to_the_topic_and_states_identical_provisions_once(assistant):
+    note = assistant.brief("human role in the use of force")
+    labels = [[c.label for c in p.citations] for p in note.points]
+    assert ["A/RES/79/62 PP 14", "A/RES/80/57 PP 11"] in labels  # one point citing both, oldest first
+    assert labels[0] == ["A/RES/79/62 PP 14", "A/RES/80/57 PP 11"]  # about the topic before mentioning it
+    assert "NEWS/2024-07-09" not in note.paragraphs  # "join forces" matches a word, not the topic
+    assert all(unsupported(Answer("t", p.text, False, "en", p.citations, [])) == [] for p in note.points)
+    assert [p["citations"][0]["label"] for p in note.to_dict()["points"]][0] == "A/RES/79/62 PP 14"
+
+
+def test_brief_evolution_follows_the_series_in_order(assistant):
+    assert assistant.series("79/62") == ["A/RES/79/62", "A/RES/80/57"]
+    note = assistant.brief("Human Rights Council resolution")
+    merged = [ch for ch in note.evolution if ch.status == "merged"]
+    assert [(ch.old.label, ch.new.label) for ch in merged] == [("A/RES/79/62 PP 9", "A/RES/80/57 PP 8")]
+    assert "A/RES/79/62 PP 9 → merged into A/RES/80/57 PP 8:" in note.to_markdown()
+
+
+def test_cli_show_lists_links_both_ways(unres):
+    r = unres("show", "A/RES/79/62 PP 1")
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "Cites:\n  [A/RES/79/62 PP 1] -> A/RES/78/241 (not indexed): its resolution 78/241" in out
+    data = json.loads(unres("show", "79/62", "--json").stdout)
+    assert data["series"] == ["A/RES/79/62", "A/RES/80/57"]
+    assert {(c["from"], c["indexed"]) for c in data["cited_by"]} == {("A/RES/80/57 PP 1", True), ("A/RES/80/57 PP 12", True)}
+    assert {c["to"] for c in data["cites"]} == {"A/RES/78/241", "A/HRC/RES/51/22"}
+    pp8 = json.loads(unres("show", "80/57 PP 8", "--json").stdout)
+    assert [c["to"] for c in pp8["cites"]] == ["A/RES/79/239", "A/HRC/RES/51/22"] and pp8["paragraph"]["label"]
+    r = unres("show", "A/RES/1/1")
+    assert r.returncode == 2 and "unknown document" in r.stderr.decode()
