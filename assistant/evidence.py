@@ -137,8 +137,8 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
         s = match.score(piece)
         if pattern is not None and pattern.search(piece):
             s += ANSWER_BONUS
-        if match.has_focus(piece):
-            s += 1.0
+        if match.has_focus(piece):  # the question's most specific word counts twice
+            s += match.focus_weight
         scores.append(s)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     keep = {best}

@@ -202,6 +202,10 @@ class Matcher:
     def score(self, text: str) -> float:
         return self.retriever.concept_weight(self.about, terms(text))
 
+    @property
+    def focus_weight(self) -> float:
+        return self.retriever._weight(self.focus) if self.focus else 0.0
+
     def covered(self, text: str) -> set[int]:
         """Which of the question's concepts `text` expresses (by position)."""
         have = terms(text)
