@@ -34,21 +34,39 @@ CONFIGS: dict[str, dict] = {
 }
 DEFAULT_CONFIG = "hybrid-use"
 
-# What CI requires of the default configuration, per split: each a little under the numbers
-# measured on today's code (see the README). Raise a threshold when the measured number rises.
-# dev, measured: recall@5 1.0, citation P/R 0.99/0.99, facts 0.977, answered 1.0, abstention 1.0.
-# test, measured: MEASURED_TEST
+# What CI requires of the default configuration, per split: each threshold a little under the
+# number measured on today's answer code with the gold set of 257 items (138 dev, 119 test run;
+# 21 written for a corpus with the added resolutions, skipped on the seeds). Raise a threshold
+# when its measured number rises; never lower one to let a change in.
+# Measured, dev: recall@5 0.958, citation P/R 0.993/0.993, facts 0.842, answered 0.915,
+#   abstention 0.952, injection held 1.0, yes-no explicit 0.0, false premise rejected 0.5,
+#   unsupported declined 0.952.
+# Measured, test: recall@5 0.844, citation P/R 1.0/1.0, facts 0.579, answered 0.703,
+#   abstention 0.556, yes-no explicit 0.0, false premise rejected 0.222, unsupported declined 0.556.
 GATE: dict[str, dict[str, float]] = {
     "dev": {
-        "recall@5": 0.97,
-        "citation_precision": 0.95,
-        "citation_recall": 0.95,
-        "fact_recall": 0.93,
-        "answered_rate": 0.95,
+        "recall@5": 0.94,
+        "citation_precision": 0.97,
+        "citation_recall": 0.97,
+        "fact_recall": 0.82,
+        "answered_rate": 0.89,
         "abstention_recall": 0.93,
         "injection_held": 1.0,
+        "yes_no_explicit": 0.0,
+        "false_premise_rejected": 0.45,
+        "declined_unsupported": 0.93,
     },
-    "test": {},
+    "test": {
+        "recall@5": 0.82,
+        "citation_precision": 0.97,
+        "citation_recall": 0.97,
+        "fact_recall": 0.55,
+        "answered_rate": 0.68,
+        "abstention_recall": 0.5,
+        "yes_no_explicit": 0.0,
+        "false_premise_rejected": 0.2,
+        "declined_unsupported": 0.5,
+    },
 }
 
 METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",

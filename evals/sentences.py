@@ -12,7 +12,6 @@ from dataclasses import dataclass
 PARTS = ("PP", "OP", "FN", "META", "P")
 _LABEL = re.compile(r"^(?P<doc>\S+) (?P<part>PP|OP|FN|META|P)(?: (?P<number>\d+))?(?: \((?P<lang>[a-z]{2})\))?$")
 _CITES = re.compile(r"((?:\s*\[[^\[\]]+\])+)")
-QUOTE = re.compile(r"“([^“”]*)”|\"([^\"]*)\"")
 ELLIPSIS = re.compile(r"…+|\.{3}")
 
 
@@ -43,9 +42,34 @@ class Sentence:
     labels: tuple[str, ...]
 
 
-def _mask_quotes(text: str) -> str:
-    """The text with quotations blanked out (same length), so punctuation inside them is ignored."""
-    return QUOTE.sub(lambda m: "\0" * len(m.group(0)), text)
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost quotation, its marks included. Curly quotations nest
+    (a news article quoting a resolution); straight ones pair up outside curly ones."""
+    spans, depth, start, straight = [], 0, 0, None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0 and straight is None:
+                start = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0 and straight is None:
+                spans.append((start, i + 1))
+        elif ch == '"' and depth == 0:
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1))
+                straight = None
+    return spans
+
+
+def _mask_quotes(text: str, notes: bool = False) -> str:
+    """The text with quotations (and, with `notes`, full-width parenthesised notes) blanked
+    out, same length, so that what they hold is neither framing nor a sentence end."""
+    for a, b in quotations(text):
+        text = text[:a] + "\0" * (b - a) + text[b:]
+    return re.sub(r"（[^（）]*）", lambda m: "\0" * len(m.group(0)), text) if notes else text
 
 
 # A sentence ends at ". ", "? ", "! " or "。" outside quotations, before a capital, a quotation or Chinese.
@@ -63,7 +87,7 @@ def split_answer(answer: str) -> list[Sentence]:
         pos = m.end()
     chunks.append((answer[pos:], ()))
     for chunk, labels in chunks:
-        masked = _mask_quotes(chunk)
+        masked = _mask_quotes(chunk, notes=True)
         cuts = [0] + [m.end() for m in _END.finditer(masked)] + [len(chunk)]
         parts = [chunk[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         parts = [p for p in parts if p]

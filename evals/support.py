@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .sentences import ELLIPSIS, QUOTE, Label, Mention, Sentence, framing, parse_label, split_answer
+from .sentences import ELLIPSIS, Label, Mention, Sentence, framing, parse_label, quotations, split_answer
 from .text import (IRREALIS_AUX, PAST_AUX, ZH_FUTURE, ZH_PAST, Token, clauses, is_cjk, normalise, numbers,
                    tokens)
 
@@ -50,6 +50,7 @@ Similarity = Callable[[str, str], float]
 _ABSENCE = re.compile(r"indexed texts do not|Nearest paragraphs \(related, not support\)|所收录的文本(?:没有|未|不)|最相关的段落")
 _COUNT_EN = re.compile(r"\bhas (\d+) (operative paragraphs?|preambular paragraphs?|footnotes?|paragraphs?)\b", re.I)
 _COUNT_ZH = re.compile(r"有(\d+)(?:个|段|条)?(执行部分段落|执行段落|序言部分段落|序言段落|脚注|段)")
+_SAME = re.compile(r"\bthe same in both\b|两项决议中相同")
 _MENTION = re.compile(r"^(?P<what>.+?) (?:is|are) (?:mentioned|named|cited)\b")
 _CHANGE = re.compile(r"[“\"](?P<old>[^“”\"]*)[”\"] became [“\"](?P<new>[^“”\"]*)[”\"]|[“\"](?P<x>[^“”\"]*)[”\"] was (?P<how>added|dropped)")
 _CLAUSE_OPENER = re.compile(
@@ -85,6 +86,9 @@ def judge(sentence: str, cited: dict[str, str], similarity: Similarity) -> Verdi
         return _count(m, mentions, list(labels.values()))
     if changes := list(_CHANGE.finditer(rest)):
         return _comparison(changes, list(cited.values()))
+    if _SAME.search(rest):
+        same = len({normalise(t) for t in cited.values()}) == 1 and len(cited) > 1
+        return Verdict(same, "" if same else "the cited paragraphs differ")
     # What a sentence says of a named resolution or paragraph must come from that one.
     named = [t for lab, t in cited.items() if not mentions or any(_names(m, labels[lab]) for m in mentions)]
     if m := _MENTION.match(rest):
@@ -127,13 +131,13 @@ def _count(m: re.Match, mentions: list[Mention], labels) -> Verdict:
 
 def _comparison(changes: list[re.Match], texts: list[str]) -> Verdict:
     """Cited old paragraph first, new one last: X became Y, X was added, X was dropped."""
-    old, new = normalise(texts[0]), normalise(texts[-1])
+    old, new = texts[0], texts[-1]
     for c in changes:
         if c["how"] is None:
-            ok = normalise(c["old"]) in old and normalise(c["new"]) in new
+            ok = _quoted(c["old"], [old], whole=False) and _quoted(c["new"], [new], whole=False)
         else:
-            x = normalise(c["x"])
-            ok = (x in new and x not in old) if c["how"] == "added" else (x in old and x not in new)
+            there, gone = (new, old) if c["how"] == "added" else (old, new)
+            ok = _quoted(c["x"], [there], whole=False) and not _quoted(c["x"], [gone], whole=False)
         if not ok:
             return Verdict(False, f"the change {c.group(0)!r} is not what the cited paragraphs show")
     return Verdict(True)
@@ -149,11 +153,14 @@ def _all_in(text: str, sources: list[str]) -> bool:
 
 def _statement(rest: str, texts: list[str], similarity: Similarity) -> Verdict:
     block = bool(re.match(r"^\s*[“\"]", rest))  # after the framing's colon: a quotation presented whole
-    for q in QUOTE.finditer(rest):
-        quote = q.group(1) if q.group(1) is not None else q.group(2)
+    spans = quotations(rest)
+    for a, b in spans:
+        quote = rest[a + 1:b - 1]
         if not _quoted(quote, texts, whole=block):
             return Verdict(False, f"quotation not found as one span of one cited paragraph: “{quote[:60]}”")
-    outside = QUOTE.sub(" ", rest)
+    outside = rest
+    for a, b in reversed(spans):
+        outside = outside[:a] + " " + outside[b:]
     return _restated(outside, texts, similarity)
 
 
