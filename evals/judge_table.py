@@ -1,4 +1,5 @@
-"""Score the support judges on the hand-made adversarial pairs: `python -m evals.judge_table`.
+"""Score the support judges on the hand-made adversarial pairs: `python -m evals.judge_table`
+(`-v` also lists the pairs the new judge gets wrong).
 
 Each pair (tests/data/judge_pairs.jsonl) is a sentence, the paragraphs it cites (read from the
 store, so the texts are the real seed paragraphs) and whether they support it. The earlier

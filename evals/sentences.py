@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARTS = ("PP", "OP", "FN", "META", "P")
 _LABEL = re.compile(r"^(?P<doc>\S+) (?P<part>PP|OP|FN|META|P)(?: (?P<number>\d+))?(?: \((?P<lang>[a-z]{2})\))?$")
 _CITES = re.compile(r"((?:\s*\[[^\[\]]+\])+)")
 ELLIPSIS = re.compile(r"…+|\.{3}")

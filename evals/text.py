@@ -86,10 +86,6 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def content_keys(text: str) -> list[str]:
-    return [t.key for t in tokens(text) if t.content]
-
-
 def numbers(text: str) -> list[str]:
     """Numbers as written ("2025", "79/62", "1342"), ordinal endings dropped ("44th" -> "44")."""
     return NUMBER.findall(unicodedata.normalize("NFKC", text))
