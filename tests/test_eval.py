@@ -1,4 +1,4 @@
-"""The gold set is true to the seeds, the support judge works, and the default passes the gate."""
+"""The gold set is true to the seeds, reports show both splits, and the default passes the gate on both."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ import pytest
 
 from evals import GATE, gate_failures, load_gold, run_eval
 from evals.gold import provision
-from evals.support import supports
+from evals.run import SEED_DOCS, runnable, side_by_side
 
 GOLD = load_gold()
 
@@ -61,55 +61,78 @@ def test_gold_labels_parse():
         provision("79/62 paragraph 4")
 
 
-@pytest.fixture(scope="module")
-def texts(assistant):
-    return {label: assistant.paragraph(label).text for label in
-            ("A/RES/79/62 OP 4", "A/RES/79/62 OP 4 (zh)", "A/RES/79/62 PP 6", "A/RES/79/62 OP 9")}
-
-
-SUPPORTED = [
-    ("called upon the Group of Governmental Experts to fulfil its mandate as soon as possible, preferably by the end of 2025.", "A/RES/79/62 OP 4"),
-    ("the Group of Governmental Experts fulfil its mandate preferably by the end of 2025", "A/RES/79/62 OP 4"),
-    ("decided that the open informal consultations should be convened in New York for a duration of two days in 2025", "A/RES/79/62 OP 9"),
-    ("affirmed that any weapon that cannot be used in compliance with international humanitarian law must not be used", "A/RES/79/62 PP 6"),
-    ("吁请政府专家组尽快，最好是在2025年底之前，完成任务。", "A/RES/79/62 OP 4 (zh)"),
-]
-UNSUPPORTED = [
-    ("called upon the Group of Governmental Experts to fulfil its mandate by the end of 2026.", "A/RES/79/62 OP 4"),
-    ("the High Contracting Parties called upon the Convention to spare the Group of Governmental Experts", "A/RES/79/62 OP 4"),
-    ("decided that the consultations should be convened in Geneva for three weeks", "A/RES/79/62 OP 9"),
-    ("called upon States to ban autonomous weapons systems", "A/RES/79/62 OP 4"),
-    ("吁请政府专家组在2030年底之前完成任务。", "A/RES/79/62 OP 4 (zh)"),
-    ("decided that the open informal consultations should be convened in New York for a duration of two days in 2025", "A/RES/79/62 OP 4"),
-    ("the Group of Governmental Experts in New York", "A/RES/79/62 OP 9"),
-]
-
-
-@pytest.mark.parametrize("claim, label", SUPPORTED)
-def test_support_judge_accepts_supported_claims(assistant, texts, claim, label):
-    assert supports(claim, [texts[label]], assistant.similarity)
-
-
-@pytest.mark.parametrize("claim, label", UNSUPPORTED)
-def test_support_judge_rejects_unsupported_claims(assistant, texts, claim, label):
-    assert not supports(claim, [texts[label]], assistant.similarity)
-
-
-def test_default_configuration_passes_the_gate(store_dir, tmp_path):
+def test_default_configuration_passes_the_gate_on_both_splits(store_dir, tmp_path):
+    if not any(i.split == "test" for i in GOLD):
+        pytest.skip("the gold set holds no test items yet; the gate needs both splits")
     report = run_eval(store_dir=store_dir)
-    assert gate_failures(report) == [], json.dumps(report["summary"], indent=1)
+    assert gate_failures(report) == [], json.dumps({k: v["summary"] for k, v in report["splits"].items()}, indent=1)
     assert report["summary"]["crashes"] == 0
-    assert set(GATE) <= set(report["summary"])
-    for category, agg in report["by_category"].items():
-        assert agg["items"] > 0, category
+    for split, thresholds in GATE.items():
+        assert thresholds and set(thresholds) <= set(report["splits"][split]["summary"])
+        for category, agg in report["splits"][split]["by_category"].items():
+            assert agg["items"] > 0, (split, category)
+
+
+def test_gate_fails_a_split_that_misses_or_lacks_items():
+    def summary(**values):
+        return {"items": 10, "crashes": 0, **{k: 1.0 for t in GATE.values() for k in t}, **values}
+
+    report = {"summary": {"crashes": 0}, "splits": {"dev": {"summary": summary()}, "test": {"summary": summary()}}}
+    assert gate_failures(report) == []
+    report["splits"]["test"]["summary"] = summary(recall_5=None, **{"recall@5": 0.1})
+    assert gate_failures(report) == [f"test: recall@5 = 0.1 < {GATE['test']['recall@5']}"]
+    report["splits"]["test"]["summary"] = summary(items=0)
+    assert gate_failures(report) == ["test: no items to measure"]
+
+
+def test_items_run_only_on_the_corpus_they_are_written_for():
+    seeds_only, with_added = set(SEED_DOCS), set(SEED_DOCS) | {"A/RES/78/241"}
+    item = GOLD[0]
+    from dataclasses import replace
+
+    assert runnable(item, seeds_only) and runnable(item, with_added)
+    assert not runnable(replace(item, corpus="all", gold=[["A/RES/78/241 OP 1"]]), seeds_only)
+    assert runnable(replace(item, corpus="all", gold=[["A/RES/78/241 OP 1"]]), with_added)
+    assert not runnable(replace(item, corpus="all", gold=[["A/RES/78/265 OP 1"]]), with_added)
+    assert runnable(replace(item, corpus="seeds"), seeds_only) and not runnable(replace(item, corpus="seeds"), with_added)
+
+
+def test_answer_level_metrics_on_a_report(store_dir):
+    """Single-fact length, explicit yes-no, rejected premise: scored on real answers."""
+    from dataclasses import replace
+
+    from assistant import Answer
+    from evals.run import ItemResult, score
+
+    base = GOLD[0]
+    cite = "[A/RES/79/62 OP 4]"
+    yes = ItemResult(replace(base, id="y", split="test", expect="yes", facts=[]), Answer("q", f"Yes. {cite}", False, "en"), [0.1])
+    bare = ItemResult(replace(base, id="b", split="test", expect="no", facts=[]), Answer("q", f"It does. {cite}", False, "en"), [0.1])
+    premise = ItemResult(replace(base, id="p", split="test", false_premise=True, answerable=False, gold=[], forbidden=["moratorium"]),
+                         Answer("q", "No: the indexed texts do not say that resolution 79/62 imposes a moratorium.", False, "en"), [0.1])
+    accepted = ItemResult(replace(base, id="a", split="test", false_premise=True, answerable=False, gold=[], forbidden=[]),
+                          Answer("q", f"Because of the risks. {cite}", False, "en"), [0.1])
+    short = ItemResult(replace(base, id="s", split="dev"), Answer("q", f"By the end of 2025. {cite}", False, "en"), [0.1])
+    report = score([yes, bare, premise, accepted, short], lambda a, b: 1.0)
+    test, dev = report["splits"]["test"]["summary"], report["splits"]["dev"]["summary"]
+    assert test["yes_no_explicit"] == 0.5
+    assert test["false_premise_rejected"] == 0.0  # the rejecting answer still contains the forbidden word
+    assert dev["single_fact_words"] == 5 and dev["fact_recall"] == 1.0
+    assert "| yes_no_explicit | – | 0.5 |" in "\n".join(side_by_side(report))
 
 
 def test_unres_eval_writes_reports_and_compares(unres, tmp_path):
     out = tmp_path / "run"
     r = unres("eval", "--out", str(out), "--gate")
-    assert r.returncode == 0, r.stderr.decode()
+    if any(i.split == "test" for i in GOLD):
+        assert r.returncode == 0, r.stderr.decode()
+    else:  # a gate over a split with nothing in it protects nothing
+        assert r.returncode == 1 and "test: no items to measure" in r.stderr.decode()
     report = json.loads((out / "report.json").read_text())
-    assert (out / "report.md").read_text().startswith("# Eval: hybrid-use")
+    md = (out / "report.md").read_text()
+    assert md.startswith("# Eval: hybrid-use") and "## Dev and test side by side" in md
+    assert "## test: by category" in md and "## dev: by language" in md
+    assert set(report["splits"]) == {"dev", "test"} and report["splits"]["dev"]["by_language"]
     assert (out / "categories.png").read_bytes()[:4] == b"\x89PNG"
     old = report | {"summary": {**report["summary"], "recall@1": 0.0}}
     (tmp_path / "old.json").write_text(json.dumps(old))
