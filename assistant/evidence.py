@@ -140,7 +140,9 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
         if match.has_focus(piece):  # the question's most specific word counts twice
             s += match.focus_weight
         scores.append(s)
-    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    # The answer lies where the question's most specific word is, when any clause has it.
+    focused = [i for i, (a, b) in enumerate(spans) if match.has_focus(text[a:b])] or list(range(len(spans)))
+    best = max(focused, key=lambda i: (scores[i], -i))
     keep = {best}
     protected = {best}
     # The clause holding the most specific fact of the kind asked for ("by the end of 2025"

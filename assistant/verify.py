@@ -30,6 +30,10 @@ _COUNT_PARTS = {"preambular paragraphs": "PP", "operative paragraphs": "OP", "fo
                 "段序言部分段落": "PP", "段执行部分段落": "OP", "个脚注": "FN", "个段落": None}
 
 
+_ALIGNMENT = re.compile(r"has no corresponding paragraph\.|had no corresponding paragraph\.|"
+                        r"The paragraph is the same in both resolutions\.|^The wording changed:|merged into|split into")
+
+
 def _named(sentence: str) -> list[tuple[str, str, int]]:
     out = []
     for m in _NAMED.finditer(sentence):
@@ -71,8 +75,11 @@ def sentence_holds(sentence: str, labels: list[str], cited: dict[str, Paragraph]
     for sym, part, number in _named(sentence):
         if not any(p.doc.endswith(sym) and p.part == part and p.number == number for p in paragraphs):
             return False
-    if sentence.startswith(("Mentioned in ", "见第")):  # a list of the cited paragraphs themselves
-        return True
+    if sentence.startswith(("Mentioned in ", "见第")) or _ALIGNMENT.search(sentence):
+        # a list of the cited paragraphs themselves, or what the alignment of two cited
+        # paragraphs found (its quoted edits are still checked below)
+        if not _QUOTE.search(sentence):
+            return True
     count = _COUNT.search(sentence)
     if count:  # "Resolution 79/62 has 3 footnotes.": the cited paragraphs run to that number
         n = int(count.group(1) or count.group(3))

@@ -63,11 +63,14 @@ def _answer(text: str, *citations: Citation) -> Answer:
 @pytest.mark.parametrize(
     "text, citation",
     [
-        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group of Governmental Experts to fulfil "
-         "its mandate as soon as possible, preferably by the end of 2025. [A/RES/79/62 OP 4]", OP4),
-        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group of Governmental Experts … "
-         "preferably by the end of 2025. [A/RES/79/62 OP 4]", OP4),
-        ("大会在第79/62号决议（执行部分第4段）中吁请政府专家组尽快，最好是在2025年底之前，完成任务。 [A/RES/79/62 OP 4 (zh)]", OP4_ZH),
+        ("By the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts "
+         "to fulfil its mandate as soon as possible, preferably by the end of 2025 …”. [A/RES/79/62 OP 4]", OP4),
+        ("Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts … "
+         "preferably by the end of 2025 …”. [A/RES/79/62 OP 4]", OP4),
+        ("2025年底之前。 [A/RES/79/62 OP 4 (zh)] 第79/62号决议（执行部分第4段）：“吁请政府专家组尽快，最好是在2025年底之前，完成任务”。"
+         "[A/RES/79/62 OP 4 (zh)]", OP4_ZH),
+        ("No: the indexed texts do not say so. The closest they come: Resolution 79/62 (OP 4): “Calls upon the Group "
+         "of Governmental Experts …”. [A/RES/79/62 OP 4]", OP4),
     ],
 )
 def test_grounding_accepts_supported_sentences(text, citation):
@@ -77,12 +80,14 @@ def test_grounding_accepts_supported_sentences(text, citation):
 @pytest.mark.parametrize(
     "text, citation, problem",
     [
-        ("In resolution 79/62 (OP 4), the General Assembly banned autonomous weapons. [A/RES/79/62 OP 4]", OP4, "words not in"),
-        ("In resolution 79/62 (OP 4), the General Assembly called upon the Group to finish by the end of 2026. "
-         "[A/RES/79/62 OP 4]", OP4, "2026"),
+        ("Resolution 79/62 (OP 4): “bans autonomous weapons”. [A/RES/79/62 OP 4]", OP4, "not held by"),
+        ("By the end of 2026. [A/RES/79/62 OP 4]", OP4, "not held by"),
+        ("Resolution 79/62 (OP 5): “Calls upon the Group of Governmental Experts”. [A/RES/79/62 OP 4]", OP4, "not held by"),
+        ("Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts to fulfil its mandate "
+         "preferably by the end of 2025”. [A/RES/79/62 OP 4]", OP4, "not held by"),
         ("The Group must finish by 2025.", OP4, "no citation"),
         ("The Group should fulfil its mandate. [A/RES/80/57 OP 4]", OP4, "not among the answer's citations"),
-        ("大会在第79/62号决议（执行部分第4段）中禁止自主武器。 [A/RES/79/62 OP 4 (zh)]", OP4_ZH, "words not in"),
+        ("第79/62号决议（执行部分第4段）：“禁止自主武器”。 [A/RES/79/62 OP 4 (zh)]", OP4_ZH, "not held by"),
     ],
 )
 def test_grounding_rejects_unsupported_sentences(text, citation, problem):
