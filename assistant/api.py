@@ -15,7 +15,7 @@ from index.links import documents as series_documents
 from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
-from .compose import (CLOSEST, NOT_SAID, adoption_lead, change_sentence, cite, count_lead, fact_lead, human_date,
+from .compose import (NOT_SAID, adoption_lead, change_sentence, cite, count_lead, fact_lead, human_date,
                       mentions_lead, quotation, short_symbol, used_clauses)
 from .config import Settings
 from .evidence import FACT_PATTERNS, Evidence, fact_in, select
@@ -327,7 +327,7 @@ class Assistant:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say."""
         lead = ("不。" if query.intent == "yes-no" else "") + NOT_SAID["zh"] if query.lang == "zh" else \
             ("No: " if query.intent == "yes-no" else "The premise of this question is not in the texts: ") + NOT_SAID["en"]
-        sentences = [lead, CLOSEST[query.lang]]
+        sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, query.asks), query.lang)
         answer = self._finish(query, sentences, contexts, filters, "no")

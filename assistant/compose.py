@@ -20,10 +20,9 @@ PART_WORDS = {
     "zh": {PP: "段序言部分段落", OP: "段执行部分段落", FN: "个脚注", None: "个段落"},
 }
 NOT_SAID = {
-    "en": "the indexed texts do not say so.",
-    "zh": "所收录的文本没有这样说。",
+    "en": "the indexed texts do not say so; the nearest paragraph follows.",
+    "zh": "所收录的文本没有这样说；以下是最接近的段落。",
 }
-CLOSEST = {"en": "The closest they come:", "zh": "最接近的内容："}
 
 
 def short_symbol(doc: str) -> str:
@@ -37,7 +36,7 @@ def framing(p: Paragraph, date: str, kind: str) -> str:
         where = {OP: f"执行部分第{p.number}段", PP: f"序言部分第{p.number}段", FN: f"脚注{p.number}", META: "通过记录"}
         return f"第{sym}号决议（{where.get(p.part, f'第{p.number}段')}）："
     if kind != "resolution":
-        return f"A news article of {human_date(date)} (a secondary source, not a resolution) ({P} {p.number}):"
+        return f"A news article of {human_date(date)} (a secondary source, not a resolution):"
     where = {OP: f"OP {p.number}", PP: f"PP {p.number}", FN: f"footnote {p.number}", META: "adoption record"}
     return f"Resolution {sym} ({where.get(p.part, f'{p.part} {p.number}')}):"
 

@@ -69,7 +69,7 @@ def _answer(text: str, *citations: Citation) -> Answer:
          "preferably by the end of 2025 …”. [A/RES/79/62 OP 4]", OP4),
         ("2025年底之前。 [A/RES/79/62 OP 4 (zh)] 第79/62号决议（执行部分第4段）：“吁请政府专家组尽快，最好是在2025年底之前，完成任务”。"
          "[A/RES/79/62 OP 4 (zh)]", OP4_ZH),
-        ("No: the indexed texts do not say so. The closest they come: Resolution 79/62 (OP 4): “Calls upon the Group "
+        ("No: the indexed texts do not say so; the nearest paragraph follows. Resolution 79/62 (OP 4): “Calls upon the Group "
          "of Governmental Experts …”. [A/RES/79/62 OP 4]", OP4),
     ],
 )
