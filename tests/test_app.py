@@ -97,7 +97,7 @@ def test_browser_compare_and_brief_tabs(browser, app_url):
     changes = page.locator("#unres-compare")
     changes.locator("del", has_text="urgently conclude").first.wait_for(timeout=30_000)
     assert changes.locator("ins", has_text="commence").count() >= 1
-    assert "4 unchanged, 13 reworded, 0 added, 11 dropped" in changes.inner_text()
+    assert "4 unchanged, 13 reworded, 1 merged, 0 split, 0 added, 10 dropped" in changes.inner_text()
     page.get_by_role("tab", name="Brief").click()
     page.locator("#unres-topic textarea").fill("capacity-building and developing countries")
     page.locator("#unres-brief-run").click()
