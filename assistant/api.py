@@ -14,6 +14,7 @@ from .compare import Change, Comparison, align
 from .compose import answer_patterns, change_sentence, human_date, sentence, short_symbol, used_clauses
 from .config import Settings
 from .grounding import sentences_with_citations
+from .limits import clean_filters, clean_history
 from .references import Reference, find_references, resolve_relative
 from .retrieve import Filters, Hit, Retriever
 from .text import Concept, concepts, content_terms, expand, language, names, phrase_pairs
@@ -162,9 +163,9 @@ class Assistant:
         `lang` and `part` restrict which paragraphs may be used.
         """
         question = self._check(question)
-        filters = self._filters(doc, lang, part)
+        filters = self._filters(*clean_filters(doc, lang, part))
         qlang = language(question)
-        history = list(history or [])
+        history = clean_history(history, self.settings)
         ref = find_references(question, self.resolutions)
         context_docs = [c.doc for c in history[-1].citations] if history else []
         if ref.relative:
