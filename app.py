@@ -48,7 +48,7 @@ EXAMPLES = [
 CONCURRENCY = 4  # requests answered at once; the rest wait in Gradio's queue
 STORE_CHECK_SECONDS = 2.0  # how often a request looks for a newer store build
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$<>&])")
+_MARKUP = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation: all that Markdown, HTML or a URL is made of
 LANGS = {"Any": None, "English": "en", "中文": "zh"}
 PARTS = {"Operative": "OP", "Preambular": "PP"}
 CSS = """
@@ -119,7 +119,8 @@ def comparison_html(comparison) -> str:
 def as_text(typed: str) -> str:
     """What a user typed, shown as typed: markup, HTML and formulas inert (the chat renders
     Markdown with HTML, and a typed <img> or <form> would otherwise be live in the page)."""
-    return _MARKDOWN.sub(r"\\\1", typed)
+    # A character reference is shown as its character and never parsed as markup or a link.
+    return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", typed)
 
 
 def valid_text(value: object) -> str | None:
