@@ -11,15 +11,30 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
+import shutil
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path  # noqa: I001  (the environment is set before gradio is imported)
 
-from assistant import Answer, Assistant, QuestionError, Settings, Source  # noqa: E402
+from assistant import Answer, Assistant, QuestionError, Settings, SettingsError, Source  # noqa: E402
 
+
+def _settings() -> Settings:
+    try:
+        return Settings.load()
+    except SettingsError as exc:  # a bad setting: one line and exit 2, as the CLI does
+        print(f"unres: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+
+SETTINGS = _settings()
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a research tool
-# Files the app hands out (briefing notes) stay inside the project's store, not elsewhere on disk.
-FILES = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(Settings.load().store_dir / "app-files")))
+# Files the app hands out (briefing notes) and receives (uploads) stay inside the project's
+# store, not elsewhere on disk.
+FILES = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(SETTINGS.store_dir / "app-files")))
 
 import gradio as gr  # noqa: E402
 
@@ -31,6 +46,9 @@ EXAMPLES = [
     "第80/57号决议决定将什么项目列入议程？",
 ]
 CONCURRENCY = 4  # requests answered at once; the rest wait in Gradio's queue
+STORE_CHECK_SECONDS = 2.0  # how often a request looks for a newer store build
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MARKUP = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation: all that Markdown, HTML or a URL is made of
 LANGS = {"Any": None, "English": "en", "中文": "zh"}
 PARTS = {"Operative": "OP", "Preambular": "PP"}
 CSS = """
@@ -98,6 +116,67 @@ def comparison_html(comparison) -> str:
     return "".join(rows)
 
 
+def as_text(typed: str) -> str:
+    """What a user typed, shown as typed: markup, HTML and formulas inert (the chat renders
+    Markdown with HTML, and a typed <img> or <form> would otherwise be live in the page)."""
+    # A character reference is shown as its character and never parsed as markup or a link.
+    return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", typed)
+
+
+def valid_text(value: object) -> str | None:
+    """A message if `value` cannot be a question: not text, or holding a lone surrogate
+    (which a browser can send, and which no reply holding it could be encoded with)."""
+    if not isinstance(value, str):
+        return f"a question must be text, not {type(value).__name__}"
+    if _SURROGATE.search(value):
+        return "the question holds a broken character (a lone surrogate); please type it again"
+    return None
+
+
+class LiveAssistant:
+    """The assistant over the newest store build: when `unres index` swaps in a new build,
+    the next request switches to it (while it loads, requests keep the old one)."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._current: Assistant = make()
+        self._checked = time.monotonic()
+        self._loading = threading.Lock()
+
+    def __getattr__(self, name: str):
+        return getattr(self.current(), name)
+
+    def current(self) -> Assistant:
+        now = time.monotonic()
+        if now - self._checked >= STORE_CHECK_SECONDS and self._loading.acquire(blocking=False):
+            try:
+                self._checked = now
+                if self._current.store.newer_build():
+                    print("unres: the store was rebuilt; switching to the new build", file=sys.stderr, flush=True)
+                    self._current = self._make()
+            except Exception as exc:  # a new build that cannot be opened: keep serving the old one
+                print(f"unres: warning: cannot open the new store build ({exc}); still serving the old one",
+                      file=sys.stderr, flush=True)
+            finally:
+                self._loading.release()
+        return self._current
+
+
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the `keep` newest entries of `folder` matching `pattern`."""
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def sweep_partial_uploads(folder: Path) -> None:
+    """Uploads are written to tmp* files at the top of `folder` and moved into a subfolder once
+    complete; one left there by an earlier run is a partial upload (a dropped connection)."""
+    for partial in folder.glob("tmp*"):
+        if partial.is_file():
+            partial.unlink(missing_ok=True)
+
+
 def message(answer: Answer) -> str:
     if answer.abstained:
         return f"⚠️ **Not answered by the indexed texts.**\n\n{answer.answer}"
@@ -111,18 +190,23 @@ def build(assistant: Assistant) -> gr.Blocks:
 
     def respond(question: str, chat: list, history: list, doc_filter: list, lang: str, parts: list):
         chat = list(chat or [])
+        problem = valid_text(question)
+        if problem:  # shown beside the conversation, which stays as it was
+            shown = _SURROGATE.sub("\ufffd", question) if isinstance(question, str) else ""
+            chat += [{"role": "user", "content": as_text(shown) or " "}, {"role": "assistant", "content": f"⚠️ {problem}"}]
+            return chat, history, "", gr.update(), ""
         try:
             answer = assistant.ask(question, history, doc=doc_filter or None, lang=LANGS.get(lang),
                                    part=[PARTS[p] for p in parts] or None)
         except QuestionError as exc:
-            chat += [{"role": "user", "content": question or " "}, {"role": "assistant", "content": f"⚠️ {exc}"}]
+            chat += [{"role": "user", "content": as_text(question) or " "}, {"role": "assistant", "content": f"⚠️ {exc}"}]
             return chat, history, "", gr.update(), ""
         except Exception as exc:  # a broken store must read as a message, not a stack trace
             text = f"⚠️ The assistant could not answer: {exc}. Run `unres index --rebuild` and restart the app."
-            chat += [{"role": "user", "content": question}, {"role": "assistant", "content": text}]
+            chat += [{"role": "user", "content": as_text(question)}, {"role": "assistant", "content": text}]
             return chat, history, "", gr.update(), ""
         sources = assistant.sources(answer)
-        chat += [{"role": "user", "content": question}, {"role": "assistant", "content": message(answer)}]
+        chat += [{"role": "user", "content": as_text(question)}, {"role": "assistant", "content": message(answer)}]
         copy = "\n".join(s.reference for s in sources) if not answer.abstained else ""
         return chat, [*history, answer], "", sources_panel(answer, sources), copy
 
@@ -148,14 +232,20 @@ def build(assistant: Assistant) -> gr.Blocks:
             return f"⚠️ {exc}", None
         FILES.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix="brief-", dir=FILES))
-        return result.to_markdown(), str(result.to_docx(folder / "briefing-note.docx"))
+        keep_newest(FILES, "brief-*", SETTINGS.max_notes)  # notes are handed out once, not kept forever
+        # The topic is shown as typed, not as markup.
+        note = result.to_markdown().replace(result.topic, as_text(result.topic))
+        return note, str(result.to_docx(folder / "briefing-note.docx"))
 
     def ask_api(question: str, history: list[dict] | None = None, doc: list[str] | None = None,
                 lang: str | None = None, part: list[str] | None = None) -> dict:
-        """Answer a question; `history` is the list of earlier answers as returned here."""
-        try:
-            earlier = [Answer.from_dict(h) for h in history or []]
-            return assistant.ask(question, earlier, doc=doc or None, lang=lang or None, part=part or None).to_dict()
+        """Answer a question; `history` is the list of earlier answers as returned here
+        (the last few are used)."""
+        problem = valid_text(question)
+        if problem:
+            return {"error": problem}
+        try:  # the history and filters are checked and bounded by the assistant
+            return assistant.ask(question, history, doc=doc or None, lang=lang or None, part=part or None).to_dict()
         except QuestionError as exc:
             return {"error": str(exc)}
 
@@ -226,17 +316,23 @@ def build(assistant: Assistant) -> gr.Blocks:
 
 
 def main(argv: list[str] | None = None) -> None:
-    settings = Settings.load()
+    settings = SETTINGS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=settings.host, help="address to listen on (default %(default)s)")
     parser.add_argument("--port", type=int, default=settings.port, help="port (default %(default)s)")
     parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
     args = parser.parse_args(argv)
     print("unres: opening the paragraph store (built on first start)…", file=sys.stderr, flush=True)
-    assistant = Assistant(progress=lambda msg: print(f"unres: {msg}", file=sys.stderr, flush=True))
-    assistant.ask("warm-up")  # loads the embedding model before the first visitor
-    build(assistant).launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS,
-                            ssr_mode=False, footer_links=["api"])
+    sweep_partial_uploads(FILES)
+
+    def make() -> Assistant:
+        assistant = Assistant(progress=lambda msg: print(f"unres: {msg}", file=sys.stderr, flush=True))
+        assistant.ask("warm-up")  # loads the embedding model before the first visitor
+        return assistant
+
+    build(LiveAssistant(make)).launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS,
+                                      ssr_mode=False, footer_links=["api"],
+                                      max_file_size=int(settings.max_upload_mb * 1024 * 1024))
 
 
 if __name__ == "__main__":

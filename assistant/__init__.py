@@ -1,6 +1,6 @@
 """Questions: grounded, cited answers from the indexed General Assembly resolutions."""
 from .answer import Answer, Citation, Context, Source
 from .api import Assistant, QuestionError
-from .config import Settings
+from .config import Settings, SettingsError
 
-__all__ = ["Answer", "Assistant", "Citation", "Context", "QuestionError", "Settings", "Source"]
+__all__ = ["Answer", "Assistant", "Citation", "Context", "QuestionError", "Settings", "SettingsError", "Source"]

@@ -21,6 +21,7 @@ from .config import Settings
 from .evidence import FACT_PATTERNS, Evidence, fact_in, select
 from .grounding import sentences_with_citations
 from .lexicon import SYNONYMS, Lexicon
+from .limits import clean_filters, clean_history
 from .references import Reference, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, concepts, expand, names, phrase_pairs
@@ -177,8 +178,8 @@ class Assistant:
         the stages in order: understand, retrieve, select, compose, verify.
         """
         question = self._check(question)
-        filters = self._filters(doc, lang, part)
-        history = list(history or [])
+        filters = self._filters(*clean_filters(doc, lang, part))
+        history = clean_history(history, self.settings)
         query = understand(question, history, self.corpus)
         if not query.parts:
             return self._answer(query, filters)

@@ -32,10 +32,12 @@ def _guarded(fn: Callable) -> Callable:
         from index import EmbeddingError, SeedError, StoreError
 
         from .api import QuestionError
+        from .config import SettingsError
+        from .files import OutputError
 
         try:
             return fn(*args, **kwargs)
-        except QuestionError as exc:
+        except (QuestionError, SettingsError, OutputError) as exc:
             _fail(EXIT_INPUT, str(exc))
         except (StoreError, EmbeddingError, SeedError) as exc:
             _fail(EXIT_INTERNAL, str(exc))
@@ -81,7 +83,18 @@ def _print_answer(answer, as_json: bool) -> None:
 def main(ctx: click.Context, store_dir: str | None, embedding: str | None) -> None:
     """Grounded answers from UN General Assembly resolutions, every sentence cited
     by its paragraph (PP preambular, OP operative, FN footnote, META adoption record)."""
-    ctx.obj = {k: v for k, v in {"store_dir": store_dir, "embedding": embedding}.items() if v}
+    from .config import Settings, SettingsError
+
+    # A terminal that cannot show an answer's script (LANG=C, PYTHONIOENCODING=ascii) gets
+    # replacement characters, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    ctx.obj = {k: v for k, v in {"store_dir": store_dir, "embedding": embedding}.items() if v is not None}
+    try:
+        Settings.load(**ctx.obj)  # every setting checked before any work starts
+    except SettingsError as exc:
+        _fail(EXIT_INPUT, str(exc))
 
 
 def _filters(doc: tuple[str, ...], lang: str | None, part: tuple[str, ...]) -> dict:
@@ -260,17 +273,14 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str, out: str | None) -
 @_guarded
 def brief(ctx: click.Context, topic: str, fmt: str, out: str | None) -> None:
     """A cited briefing note on TOPIC: key points, the paragraphs, how the language evolved, sources."""
-    from pathlib import Path
-
     from .api import QuestionError
+    from .files import write_file
 
     if fmt == "docx" and not out:
         raise QuestionError("--format docx needs --out FILE.docx")
     note = _assistant(ctx).brief(topic)
     if fmt == "docx":
-        tmp = Path(out).with_name(f".{Path(out).name}.tmp")
-        note.to_docx(tmp)
-        tmp.replace(out)  # never a half-written file under the asked name
+        write_file(out, note.to_docx)  # never a half-written file under the asked name
         click.echo(f"wrote {out}", err=True)
         return
     _emit(note.to_markdown() if fmt == "md" else json.dumps(note.to_dict(), ensure_ascii=False, indent=1), out)
@@ -280,11 +290,9 @@ def _emit(text: str, out: str | None) -> None:
     if not out:
         click.echo(text)
         return
-    from pathlib import Path
+    from .files import write_text
 
-    tmp = Path(out).with_name(f".{Path(out).name}.tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(out)
+    write_text(out, text + "\n")
     click.echo(f"wrote {out}", err=True)
 
 

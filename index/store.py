@@ -7,18 +7,20 @@ A store folder (one per embedding model, so switching models does not thrash) ho
     chroma-<build>/    Chroma's files (collection "paragraphs", cosine space), when local;
                        with a Chroma server the vectors are in its collection "unres-<model>-<build>"
 A build writes a new folder (and collection) beside the old one and swaps it in under a file
-lock: an interrupted build leaves the previous store usable, and two builders never
-interleave. Builds are incremental: a paragraph whose text and place are unchanged keeps its
+lock: an interrupted build leaves the previous store usable, two builders never interleave,
+and a reader that finds the folder mid-swap waits for the lock instead of judging it damaged. Builds are incremental: a paragraph whose text and place are unchanged keeps its
 vector, so adding a document embeds only that document's paragraphs.
 """
 from __future__ import annotations
 
-import fcntl
+import atexit
+import errno
 import hashlib
 import json
 import math
 import os
 import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -29,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
+from filelock import FileLock, Timeout
 
 from .encoders import Encoder
 from .lexical import terms, tokens
@@ -41,6 +44,7 @@ SCHEMA = 2
 COLLECTION = "paragraphs"
 WINDOW_OVERLAP = 32  # tokens shared by consecutive windows of one long paragraph
 BATCH = 1000  # vectors per Chroma call
+BUILD_WAIT = 1800.0  # seconds to wait for another process's build (100k paragraphs take about 13 min)
 # Cosine space; a wider search beam than Chroma's default 10, for recall at 100k+ vectors.
 HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 100}
 _INDEX_SOURCES = ("records.py", "manifest.py", "parse.py", "lexical.py", "store.py", "detect.py", "pdftext.py",
@@ -178,7 +182,19 @@ def _client(path: Path | None = None, url: str | None = None):
 def _collection(folder: Path, info: dict, url: str | None):
     if info.get("chroma_url"):
         return _client(url=info["chroma_url"] if url is None else url).get_collection(info["collection"])
-    return _client(folder / info["chroma_dir"]).get_collection(COLLECTION)
+    chroma = folder / info["chroma_dir"]
+    if not os.access(chroma, os.W_OK):
+        chroma = _writable_copy(chroma)
+    return _client(chroma).get_collection(COLLECTION)
+
+
+def _writable_copy(chroma: Path) -> Path:
+    """Chroma opens its database for writing even to read it, so a store on a read-only mount
+    is read through a private copy, removed when the process ends."""
+    copy = Path(tempfile.mkdtemp(prefix="unres-readonly-")) / chroma.name
+    atexit.register(shutil.rmtree, copy.parent, True)
+    shutil.copytree(chroma, copy)
+    return copy
 
 
 @dataclass
@@ -222,20 +238,40 @@ class Store:
 
         return ChromaVectorStore(chroma_collection=self.collection)
 
+    def newer_build(self) -> bool:
+        """Whether another process has since swapped a different build into this store's folder."""
+        info = _read_info(self.path)
+        return bool(info) and info.get("build") != self.info.get("build")
+
     def idf(self) -> dict[str, float]:
         n = len(self.paragraphs)
         return {t: math.log(1 + n / c) for t, c in self.df.items()}
 
 
 @contextmanager
-def _locked(lock_path: Path) -> Iterator[None]:
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)  # a second builder waits here, then finds the store built
+def _locked(lock_path: Path, timeout: float, progress: Progress) -> Iterator[None]:
+    """Hold the build lock; a second builder or reader waits here, then finds the store built."""
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store folder {lock_path.parent} ({exc.strerror})") from exc
+    lock = FileLock(lock_path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        progress(f"another process is building the store in {lock_path.parent}; waiting for it (up to {timeout:.0f} s)")
         try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise StoreError(f"another process has been building the store in {lock_path.parent} for more than "
+                             f"{timeout:.0f} s (lock {lock_path}); try again when it has finished") from None
+    except OSError as exc:  # a read-only folder, say
+        raise StoreError(f"the store in {lock_path.parent} needs building or checking, but its lock cannot be "
+                         f"taken ({exc.strerror})") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _read_info(path: Path) -> dict | None:
@@ -246,15 +282,48 @@ def _read_info(path: Path) -> dict | None:
         return None
 
 
+def _disk_full(exc: BaseException, folder: Path) -> bool:
+    """Whether a failed write ran out of space: an OSError says so by its number; Chroma's and
+    SQLite's errors only in their text, so the free space decides for them."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc).lower()
+    if "no space left" in text or "disk is full" in text or "os error 28" in text:
+        return True
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | None, progress: Progress,
            reuse: bool = True) -> None:
+    """Build into a folder beside `final`, then swap it in; on any failure the partial
+    folder (and collection) is removed and the previous store is left as it was."""
+    build = f"{fp[:8]}-{time.time_ns():x}"
+    tmp = final.parent / f".{final.name}.building-{os.getpid()}"
+    collection = f"unres-{final.name[:40]}-{build}" if url else None
+    try:
+        _build_into(tmp, final, seeds_dir, encoder, fp, url, progress, reuse, build, collection)
+    except BaseException as exc:
+        full = _disk_full(exc, final.parent)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if url:
+            _drop_collection(url, collection)
+        if full:
+            raise StoreError(f"the disk is full: no space left to build the store in {final.parent}; the partial build "
+                             f"was removed{' and the previous store kept' if final.exists() else ''}. "
+                             "Free some space and run `unres index`") from exc
+        raise
+
+
+def _build_into(tmp: Path, final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | None,
+                progress: Progress, reuse: bool, build: str, collection: str | None) -> None:
     started = time.perf_counter()
     corpus = load_corpus(seeds_dir)
     for err in corpus.errors:
         progress(f"warning: skipped {err}")
     nodes = paragraph_nodes(corpus.paragraphs, encoder.window)
-    build = f"{fp[:8]}-{time.time_ns():x}"
-    tmp = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
 
@@ -281,7 +350,7 @@ def _build(final: Path, seeds_dir: Path, encoder: Encoder, fp: str, url: str | N
             "chroma_url": url}
     client = None
     if url:
-        info["collection"] = f"unres-{final.name[:40]}-{build}"
+        info["collection"] = collection
         col = _client(url=url).create_collection(info["collection"], embedding_function=None,
                                                  metadata=HNSW)
         if old_col is not None:  # a server cannot copy a collection: carry the unchanged vectors over
@@ -399,7 +468,8 @@ def _open(final: Path, encoder: Encoder, info: dict, url: str | None) -> Store:
 
 
 def open_store(root: Path, seeds_dir: Path, encoder: Encoder, *, rebuild: bool = False,
-               chroma_url: str | None = None, progress: Progress = lambda msg: None) -> Store:
+               chroma_url: str | None = None, progress: Progress = lambda msg: None,
+               lock_timeout: float = BUILD_WAIT) -> Store:
     """Open the store for this encoder under `root`, building it first when it is missing,
     stale (the fingerprint differs), damaged, or `rebuild` is asked for."""
     name = "".join(c if c.isalnum() else "-" for c in encoder.id)[:80]
@@ -409,12 +479,18 @@ def open_store(root: Path, seeds_dir: Path, encoder: Encoder, *, rebuild: bool =
     if info and info["fingerprint"] == fp and info.get("chroma_url") == chroma_url:
         try:
             return _open(final, encoder, info, chroma_url)  # the common case: no lock, no build
-        except Exception as exc:  # damaged files: say so, then build afresh below
-            progress(f"the store at {final} is damaged ({exc}); rebuilding it")
-            rebuild = True
-    with _locked(root / f".{name}.lock"):
+        except Exception:
+            # Perhaps another process is swapping in a build: judge again under the lock.
+            pass
+    with _locked(root / f".{name}.lock", lock_timeout, progress):
         _sweep(root, name, chroma_url)
         info = _read_info(final)
+        if not rebuild and info and info["fingerprint"] == fp and info.get("chroma_url") == chroma_url:
+            try:
+                return _open(final, encoder, info, chroma_url)
+            except Exception as exc:  # damaged files: say so, then build afresh below
+                progress(f"the store at {final} is damaged ({exc}); rebuilding it")
+                rebuild = True
         if rebuild or not info or info["fingerprint"] != fp or info.get("chroma_url") != chroma_url:
             reason = ("rebuild asked" if rebuild else "no store yet" if not info
                       else "the Chroma server changed" if info.get("chroma_url") != chroma_url

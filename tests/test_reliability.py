@@ -243,3 +243,105 @@ def test_twenty_simultaneous_clients(client):
     assert all(results) and len(results) == 20
     assert elapsed < 60
     print(f"20 simultaneous clients answered in {elapsed:.1f} s ({20 / elapsed:.1f} answers/s)")
+
+
+# ---------------------------------------------------------------- builds, locks and disks
+
+
+def _store_env(root: Path, seeds: Path) -> dict:
+    return {**os.environ, "UNRES_STORE_DIR": str(root), "UNRES_SEEDS_DIR": str(seeds)}
+
+
+def test_a_cold_ask_during_a_swap_waits_for_the_build_lock(built):
+    from filelock import FileLock
+
+    root, seeds, folder = built
+    lock = FileLock(root / f".{folder.name}.lock")
+    with lock:  # a builder holds the lock and has swapped in half a folder
+        records = folder / "paragraphs.json"
+        records.rename(root / "records.aside")
+        proc = subprocess.Popen([str(UNRES), "ask", "By when should the GGE fulfil its mandate?"],
+                                env=_store_env(root, seeds), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        line = proc.stderr.readline().decode()
+        assert "waiting for it" in line, line
+        (root / "records.aside").rename(records)  # the builder finishes
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "A/RES/79/62 OP 4" in out.decode()
+    assert "damaged" not in err.decode() and "building" not in err.decode()
+
+
+def test_a_stuck_builder_gives_a_clear_message_after_the_timeout(built):
+    from filelock import FileLock
+
+    from index import StoreError
+
+    root, seeds, folder = built
+    (seeds / "004_e60b74bb240d1de4.txt").write_text("changed\n" * 3, encoding="utf-8")
+    with FileLock(root / f".{folder.name}.lock"), pytest.raises(StoreError, match="for more than 1 s"):
+        open_store(root, seeds, make_encoder("use"), lock_timeout=1)
+
+
+def _mount(*args: str) -> None:
+    r = subprocess.run(["mount", *args], capture_output=True)
+    if r.returncode:
+        pytest.skip(f"cannot mount here: {r.stderr.decode().strip()}")
+
+
+def test_a_valid_store_on_a_read_only_mount_answers(built, tmp_path):
+    root, seeds, _ = built
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    _mount("--bind", "-o", "ro", str(root), str(ro))
+    try:
+        r = subprocess.run([str(UNRES), "ask", "By when should the GGE fulfil its mandate?"],
+                           env=_store_env(ro, seeds), capture_output=True, timeout=120)
+    finally:
+        subprocess.run(["umount", str(ro)], check=True)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "A/RES/79/62 OP 4" in r.stdout.decode() and "damaged" not in r.stderr.decode()
+
+
+def test_disk_full_during_a_build_is_named_and_cleaned_up(built, monkeypatch):
+    import errno
+
+    import index.store
+    from index import StoreError
+
+    root, seeds, folder = built
+    before = (folder / "fingerprint.json").read_text()
+    seed = seeds / "000_9206ef3da7d86d67.txt"
+    seed.write_text(seed.read_text().replace("end of 2025", "end of 2027"))
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(index.store, "_write_lexical", full)
+    with pytest.raises(StoreError, match=f"the disk is full: no space left to build the store in {root}"):
+        open_store(root, seeds, make_encoder("use"))
+    assert not list(root.glob(".*building*"))
+    assert (folder / "fingerprint.json").read_text() == before  # the previous store is kept
+
+
+def test_a_full_tmpfs_gives_the_disk_full_message_and_no_partial_build(tmp_path, seeds_copy):
+    small = tmp_path / "small"
+    small.mkdir()
+    _mount("-t", "tmpfs", "-o", "size=400k", "tmpfs", str(small))
+    try:
+        r = subprocess.run([str(UNRES), "index"], env=_store_env(small / "store", seeds_copy), capture_output=True,
+                           timeout=120)
+        left = sorted(p.name for p in (small / "store").iterdir())
+    finally:
+        subprocess.run(["umount", str(small)], check=True)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "the disk is full" in err and str(small / "store") in err, err
+    assert not [name for name in left if "building" in name], left
+
+
+# ---------------------------------------------------------------- terminals
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"}])
+def test_a_chinese_answer_on_an_ascii_terminal(unres, env):
+    r = unres("ask", "政府专家组应在何时完成其任务？", env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "A/RES/79/62 OP 4 (zh)" in r.stdout.decode("ascii", "replace")
