@@ -309,7 +309,7 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
     from pathlib import Path
 
     from evals import CONFIGS, DEFAULT_CONFIG, compare, gate_failures, write_report
-    from evals.run import RESULTS, compare_configs, run_eval
+    from evals.run import RESULTS, compare_configs, run_eval, side_by_side
 
     from .api import QuestionError
 
@@ -335,6 +335,7 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
                    f"p50 {s['latency_ms'].get('p50')} ms -> {folder}/report.md")
         if report["config"]["name"] == DEFAULT_CONFIG:
             failed = gate_failures(report)
+            click.echo("\n".join(side_by_side(report)))
     if table:
         click.echo("\n" + table)
     if baseline:
