@@ -632,19 +632,6 @@ class Assistant:
         return _once(found)
 
 
-def _once(links: list[Link]) -> list[Link]:
-    """One link per provision and target: the English paragraph's where there are several."""
-    best: dict[tuple, Link] = {}
-    for link in links:
-        doc, lang, part, number = link.source
-        key = (doc, part, number, link.target, link.part, link.number)
-        if key not in best or lang == "en":
-            best[key] = link
-    return list(best.values())
-
-
-    # ------------------------------------------------------------------ adding documents
-
     def add(self, path: str | Path, dry_run: bool = False) -> dict:
         """Add one resolution file (PDF, .docx, text): detect it, list it in the manifest, copy it
         into the documents folder and index it. Returns what `unres add --json` prints for it;
@@ -675,6 +662,18 @@ def _once(links: list[Link]) -> list[Link]:
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
 
+def _once(links: list[Link]) -> list[Link]:
+    """One link per provision and target: the English paragraph's where there are several."""
+    best: dict[tuple, Link] = {}
+    for link in links:
+        doc, lang, part, number = link.source
+        key = (doc, part, number, link.target, link.part, link.number)
+        if key not in best or lang == "en":
+            best[key] = link
+    return list(best.values())
+
+
+    # ------------------------------------------------------------------ adding documents
 
 def _quietly(load: Callable[[], None]) -> Callable[[], None]:
     """A background load whose failure surfaces later, at first use, as a clear error."""
