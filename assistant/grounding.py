@@ -65,7 +65,3 @@ def _claim(sentence: str) -> str:
     parts = [s for s in re.split(r"(?<=[.。])\s+(?=[A-Z（第])", sentence) if not _UNCITED.search(s)]
     return " ".join(parts) or sentence
 
-
-def claims(text: str) -> list[tuple[str, list[str]]]:
-    """Each cited segment of an answer as (its claim, the labels it cites)."""
-    return [(_claim(s), labels) for s, labels in sentences_with_citations(text)]
