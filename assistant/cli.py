@@ -5,6 +5,7 @@ Exit codes: 0 answered (or abstained), 2 bad usage or input, 1 internal error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable
@@ -51,6 +52,17 @@ def _guarded(fn: Callable) -> Callable:
     return run
 
 
+def _from_argv(text: str) -> str:
+    """An argument as typed. Under an ASCII locale Python keeps the UTF-8 bytes of an argument
+    as surrogate escapes; they are decoded as UTF-8 here (and stay invalid if they are not)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def _assistant(ctx: click.Context):
     from .api import Assistant
 
@@ -85,11 +97,6 @@ def main(ctx: click.Context, store_dir: str | None, embedding: str | None) -> No
     by its paragraph (PP preambular, OP operative, FN footnote, META adoption record)."""
     from .config import Settings, SettingsError
 
-    # A terminal that cannot show an answer's script (LANG=C, PYTHONIOENCODING=ascii) gets
-    # replacement characters, not a crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
     ctx.obj = {k: v for k, v in {"store_dir": store_dir, "embedding": embedding}.items() if v is not None}
     try:
         Settings.load(**ctx.obj)  # every setting checked before any work starts
@@ -121,7 +128,7 @@ def ask(ctx: click.Context, question: str, as_json: bool, doc, lang, part) -> No
     if not question.strip():
         raise QuestionError("the question is empty")
     assistant = _assistant(ctx)
-    _print_answer(assistant.ask(question, **_filters(doc, lang, part)), as_json)
+    _print_answer(assistant.ask(_from_argv(question), **_filters(doc, lang, part)), as_json)
 
 
 @main.command()
@@ -278,7 +285,7 @@ def brief(ctx: click.Context, topic: str, fmt: str, out: str | None) -> None:
 
     if fmt == "docx" and not out:
         raise QuestionError("--format docx needs --out FILE.docx")
-    note = _assistant(ctx).brief(topic)
+    note = _assistant(ctx).brief(_from_argv(topic))
     if fmt == "docx":
         write_file(out, note.to_docx)  # never a half-written file under the asked name
         click.echo(f"wrote {out}", err=True)

@@ -276,7 +276,7 @@ def _locked(lock_path: Path, timeout: float, progress: Progress) -> Iterator[Non
 
 def _read_info(path: Path) -> dict | None:
     try:
-        info = json.loads((path / "fingerprint.json").read_text())
+        info = json.loads((path / "fingerprint.json").read_text(encoding="utf-8"))
         return info if isinstance(info, dict) and "fingerprint" in info else None
     except (OSError, ValueError):
         return None
@@ -386,12 +386,12 @@ def _build_into(tmp: Path, final: Path, seeds_dir: Path, encoder: Encoder, fp: s
     _write_lexical(corpus.paragraphs, lexical)
     records = {"docs": [d.__dict__ for d in corpus.docs], "paragraphs": [p.to_dict() for p in corpus.paragraphs],
                "errors": corpus.errors}
-    (tmp / "paragraphs.json").write_text(json.dumps(records, ensure_ascii=False))
+    (tmp / "paragraphs.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     info.update(paragraphs=len(corpus.paragraphs), nodes=len(nodes), embedded=len(fresh),
                 built_seconds=round(time.perf_counter() - started, 2),
                 built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     # The fingerprint is written last: a folder without it was never finished.
-    (tmp / "fingerprint.json").write_text(json.dumps(info, indent=1))
+    (tmp / "fingerprint.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
     stale = final.parent / f".{final.name}.old-{os.getpid()}"
     if final.exists():
         final.rename(stale)
@@ -417,7 +417,7 @@ def _write_lexical(paragraphs: list[Paragraph], folder: Path) -> None:
     bm25.index([tokens(p.text) for p in paragraphs], show_progress=False)
     bm25.save(str(folder / "bm25"))
     df = Counter(t for p in paragraphs for t in terms(p.text))
-    (folder / "df.json").write_text(json.dumps(df, ensure_ascii=False))
+    (folder / "df.json").write_text(json.dumps(df, ensure_ascii=False), encoding="utf-8")
 
 
 def _drop_collection(url: str, name: str | None) -> None:
@@ -454,7 +454,7 @@ def _open(final: Path, encoder: Encoder, info: dict, url: str | None) -> Store:
 
     if info.get("embedding") != encoder.id:
         raise StoreError(f"was built with {info.get('embedding')}, not {encoder.id}")
-    records = json.loads((final / "paragraphs.json").read_text())
+    records = json.loads((final / "paragraphs.json").read_text(encoding="utf-8"))
     corpus = Corpus([SeedDoc(**d) for d in records["docs"]], [Paragraph.from_dict(d) for d in records["paragraphs"]],
                     records["errors"])
     if len(corpus.paragraphs) != info["paragraphs"]:
@@ -463,7 +463,7 @@ def _open(final: Path, encoder: Encoder, info: dict, url: str | None) -> Store:
     if collection.count() != info["nodes"]:
         raise StoreError(f"holds {collection.count()} vectors, expected {info['nodes']}")
     bm25 = bm25s.BM25.load(str(final / "lexical" / "bm25"))
-    df = json.loads((final / "lexical" / "df.json").read_text())
+    df = json.loads((final / "lexical" / "df.json").read_text(encoding="utf-8"))
     return Store(final, corpus, encoder, info, collection, bm25, df)
 
 
