@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from index import FN, META, OP, P, PART_NAMES, PARTS, PP, Paragraph, label_for, make_encoder, open_store
+from index import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for, make_encoder, open_store
 from index.lexical import STOPWORDS
 from index.links import Link, find_links, series
 from index.links import documents as series_documents
@@ -15,20 +15,29 @@ from index.links import documents as series_documents
 from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
-from .compose import (NOT_SAID, adoption_lead, change_sentence, cite, count_lead, fact_lead, human_date,
-                      mentions_lead, quotation, short_symbol, used_clauses)
+from .compose import (
+    NOT_SAID,
+    adoption_lead,
+    change_sentence,
+    cite,
+    count_lead,
+    fact_lead,
+    human_date,
+    mentions_lead,
+    quotation,
+    short_symbol,
+    used_clauses,
+)
 from .config import Settings
 from .evidence import FACT_PATTERNS, Evidence, fact_in, select
-from .grounding import sentences_with_citations
 from .lexicon import SYNONYMS, Lexicon
 from .limits import clean_filters, clean_history
 from .references import Reference, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, concepts, expand, names, phrase_pairs
 from .understand import Corpus, Query, understand
-from .verify import verified
+from .verify import sentences_with_citations, verified
 
-_SYMBOL = re.compile(r"(?<![\d/])\d{2,3}/\d{1,4}(?![\d/])")
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
 # The words that ask for mentions, not the thing mentioned.
 _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?|mention(?:s|ed)?|refer(?:s|red)?|"
@@ -82,14 +91,11 @@ class Assistant:
         self.docs = {d.doc: d for d in sorted(self.store.corpus.docs, key=lambda d: d.lang == "en")}
         self.resolutions = {d.doc: d.date for d in self.store.corpus.docs if d.is_resolution}
         self.by_key = {p.key: p for p in self.store.paragraphs}
-        # Every resolution number the texts mention ("78/241"), to tell a question about a
-        # resolution that is quoted from one about a resolution the texts never name.
-        self._quoted_symbols = {m for p in self.store.paragraphs for m in _SYMBOL.findall(p.text)}
         self._comparisons: dict[tuple[str, ...], Comparison] = {}
         self._languages = {(d.doc, d.lang) for d in self.store.corpus.docs}
         self._by_label = {p.label: p for p in self.store.paragraphs}
         self.lexicon = Lexicon(self.retriever.idf, [p.text for p in self.store.paragraphs])
-        self.corpus = Corpus(self.resolutions, list(self.docs), self._quoted_symbols, self.lexicon)
+        self.corpus = Corpus(self.resolutions, self.lexicon)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -217,10 +223,8 @@ class Assistant:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.question, query.lang, hits, contexts, filters)
-        if query.intent in ("yes-no", "why") or (query.intent == "fact" and query.asks == "when"
-                                                 and re.match(r"\s*when (did|does|do|will|was|were)\b", query.question, re.I)):
-            if not self._premise_holds(query, hits[0]):
-                return self._not_said(query, hits, match, contexts, filters)
+        if query.claims and not self._premise_holds(query, hits[0]):
+            return self._not_said(query, hits, match, contexts, filters)
         change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
         if change:
             return self._changed(query, change, contexts, filters)
@@ -326,8 +330,9 @@ class Assistant:
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say."""
-        lead = ("不。" if query.intent == "yes-no" else "") + NOT_SAID["zh"] if query.lang == "zh" else \
-            ("No: " if query.intent == "yes-no" else "The premise of this question is not in the texts: ") + NOT_SAID["en"]
+        opening = {"en": "No: " if query.intent == "yes-no" else "The premise of this question is not in the texts: ",
+                   "zh": "不。" if query.intent == "yes-no" else ""}
+        lead = opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, query.asks), query.lang)

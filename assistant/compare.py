@@ -223,6 +223,15 @@ def _continues(share: float, part: str, span: str) -> bool:
     return share >= CONTINUES or (share >= CONTINUES_CITING and bool(_cites(part) & _cites(span)))
 
 
+def _continued_in(text: str, others: list[Citation], taken: dict[int, set[int]]) -> tuple[float, range, int, str] | None:
+    """Where an unpaired paragraph continues in the other text, if it does: the share of its
+    words found there, the word range, which paragraph, and that part's words."""
+    (share, where), k = max(((continuation(text, o.text, taken[k]), k) for k, o in enumerate(others)),
+                            key=lambda t: t[0][0], default=((0.0, range(0)), 0))
+    span = join_words(_words(others[k].text)[where.start : where.stop]) if where else ""
+    return (share, where, k, span) if _continues(share, text, span) else None
+
+
 def align(old: list[Citation], new: list[Citation]) -> list[Change]:
     """Pair the paragraphs of two documents part by part; old order first, then additions.
 
@@ -249,23 +258,15 @@ def align(old: list[Citation], new: list[Citation]) -> list[Change]:
         matched = {j for j, _ in pairs.values()}
         merged: dict[int, Change] = {}
         for i, x in enumerate(a):
-            if i in pairs:
-                continue
-            (share, where), j = max(((continuation(x.text, y.text, taken_b[j]), j) for j, y in enumerate(b)),
-                                    key=lambda t: t[0][0], default=((0.0, range(0)), 0))
-            span = join_words(_words(b[j].text)[where.start : where.stop]) if where else ""
-            if _continues(share, x.text, span):
+            if i not in pairs and (found := _continued_in(x.text, b, taken_b)):
+                share, where, j, span = found
                 merged[i] = Change("merged", x, b[j], share, word_diff(x.text, span), span)
                 taken_b[j] |= set(where)
                 matched.add(j)
         split: dict[int, list[Change]] = {}
         for j, y in enumerate(b):
-            if j in matched:
-                continue
-            (share, where), i = max(((continuation(y.text, x.text, taken_a[i]), i) for i, x in enumerate(a)),
-                                    key=lambda t: t[0][0], default=((0.0, range(0)), 0))
-            span = join_words(_words(a[i].text)[where.start : where.stop]) if where else ""
-            if _continues(share, y.text, span):
+            if j not in matched and (found := _continued_in(y.text, a, taken_a)):
+                share, where, i, span = found
                 split.setdefault(i, []).append(Change("split", a[i], y, share, word_diff(span, y.text), span))
                 taken_a[i] |= set(where)
                 matched.add(j)

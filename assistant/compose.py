@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from index import FN, META, OP, P, PP, Paragraph
+from index import FN, META, OP, PP, P, Paragraph
 
 from .evidence import Evidence, select
 from .retrieve import Matcher

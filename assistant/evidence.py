@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index import META, OP, P, PP, Paragraph
+from index import META, OP, PP, P, Paragraph
 
 from .retrieve import Matcher
 from .text import tokens
@@ -38,7 +38,6 @@ FACT_PATTERNS = {
                            r"|[一二两三四五六七八九十\d]+\s*(?:天|周|个月|年)"),
     "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),
 }
-_CLAUSE_END = re.compile(r"[,;:，；：、]|(?<=[.!?。！？])\s")
 _CONNECTOR = {"of", "on", "or", "to", "the", "be", "which", "may", "have", "and", "for", "in", "a", "an"}
 
 
@@ -48,10 +47,6 @@ class Evidence:
 
     paragraph: Paragraph
     spans: tuple[tuple[int, int], ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.paragraph.text[a:b] for a, b in self.spans)
 
     def quote(self) -> str:
         """The spans joined, every omission (before, between, after) marked with an ellipsis."""
@@ -122,66 +117,57 @@ def _words(text: str) -> int:
 
 
 def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False) -> Evidence:
-    """The clauses of `p` that answer: the best, the paragraph's opening clause (its verb) when
-    it fits, and others nearly as good, within a word budget."""
+    """The clauses of `p` that answer: the best, the one holding the fact asked for, the
+    paragraph's opening clause (its verb), then those that add what the question asks and is
+    not yet covered, within a word budget."""
     text = p.text
     # Prose (a news article) is quoted by sentences; a resolution's paragraph by clauses.
     spans = sentence_spans(text) if p.part == P else clause_spans(text)
     if whole or not spans or _words(text) <= SHORT_WORDS:
-        return _shorten_names(Evidence(p, ((0, len(text)),)) if spans else Evidence(p, ((0, len(text)),)))
+        return _shorten_names(Evidence(p, ((0, len(text)),)))
     budget = BROAD_WORDS if broad else QUOTE_WORDS
     pattern = FACT_PATTERNS.get(asks or "")
-    scores = []
-    for a, b in spans:
-        piece = text[a:b]
-        s = match.score(piece)
-        if pattern is not None and pattern.search(piece):
-            s += ANSWER_BONUS
-        if match.has_focus(piece):  # the question's most specific word counts twice
-            s += match.focus_weight
-        scores.append(s)
+    pieces = [text[a:b] for a, b in spans]
+    read = [match.read(x) for x in pieces]  # (score, has the focus, concepts covered), read once
+    focus = [f for _, f, _ in read]
+    scores = [score + (ANSWER_BONUS if pattern is not None and pattern.search(x) else 0.0)
+              + (match.focus_weight if f else 0.0)  # the question's most specific word counts twice
+              for x, (score, f, _) in zip(pieces, read)]
+    costs = [_words(_shortened(x)) for x in pieces]
     # The answer lies where the question's most specific word is, when any clause has it.
-    focused = [i for i, (a, b) in enumerate(spans) if match.has_focus(text[a:b])] or list(range(len(spans)))
+    focused = [i for i, f in enumerate(focus) if f] or list(range(len(spans)))
     best = max(focused, key=lambda i: (scores[i], -i))
     keep = {best}
     protected = {best}
     # The clause holding the most specific fact of the kind asked for ("by the end of 2025"
     # rather than "in 2023") is kept whatever else scores higher.
     if pattern is not None and asks != "who":
-        facts = [(_specific(m.group(0)), i) for i, (a, b) in enumerate(spans) for m in pattern.finditer(text[a:b])]
+        facts = [(_specific(m.group(0))[0], i) for i, x in enumerate(pieces) for m in pattern.finditer(x)]
         if facts:
-            forced = max(facts, key=lambda f: (f[0][0], match.has_focus(text[slice(*spans[f[1]])]), scores[f[1]]))[1]
+            forced = max(facts, key=lambda f: (f[0], focus[f[1]], scores[f[1]]))[1]
             keep.add(forced)
             protected.add(forced)
     # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
     if p.part in (OP, PP, META) and best != 0:
         keep.add(0)
     # A clause too short to stand alone ("preferably by the end of 2025,") takes the one before.
-    if best > 0 and _words(text[slice(*spans[best])]) < 6:
+    if best > 0 and _words(pieces[best]) < 6:
         keep.add(best - 1)
     # Then, greedily, the clause that adds the most of the question not yet covered (each
     # item of a list asked about by name, each part of a two-part question), while it fits.
-    covered = _covered(match, text, spans, keep)
+    covered = set().union(*(read[i][2] for i in keep))
     while True:
-        gains = [(match.gain(text[slice(*spans[i])], covered), i) for i in range(len(spans)) if i not in keep]
-        gains = [(g, i) for g, i in gains if g > 0 and _cost(text, spans, keep | {i}) <= budget]
-        if not gains:
+        used = sum(costs[i] for i in keep)
+        gain, i = max(((match.weight(read[i][2] - covered), i) for i in range(len(spans))
+                       if i not in keep and used + costs[i] <= budget), default=(0.0, -1))
+        if gain <= 0:
             break
-        _, i = max(gains)
         keep.add(i)
-        covered = _covered(match, text, spans, keep)
-    while len(keep) > len(protected) and _cost(text, spans, keep) > budget:
+        covered |= read[i][2]
+    while len(keep) > len(protected) and sum(costs[i] for i in keep) > budget:
         drop = min((i for i in keep if i not in protected), key=lambda i: (scores[i], -abs(i - best)))
         keep.discard(drop)
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
-
-
-def _covered(match: Matcher, text: str, spans: list[tuple[int, int]], keep: set[int]) -> set[int]:
-    return match.covered(" ".join(text[slice(*spans[i])] for i in keep))
-
-
-def _cost(text: str, spans: list[tuple[int, int]], keep: set[int]) -> int:
-    return sum(_words(_shortened(text[slice(*spans[i])])) for i in keep)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

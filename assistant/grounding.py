@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from .answer import Answer
+from .verify import sentence_holds, sentences_with_citations
 
-_CITES = re.compile(r"\[([^\[\]]+)\]")
+__all__ = ["sentences_with_citations", "unsupported"]
+
 # Statements that carry no claim about a paragraph and so need no citation.
 _UNCITED = re.compile(
     r"^(No: |The premise of this question is not in the texts: )?the indexed texts do not say so;|"
@@ -21,28 +23,10 @@ _UNCITED = re.compile(
     r"^（第\S+号决议没有中文文本", re.I)
 
 
-def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:
-    """Split an answer into (sentence, [labels it cites])."""
-    out = []
-    pos = 0
-    for m in re.finditer(r"((?:\s*\[[^\[\]]+\])+)", text):
-        sentence = text[pos : m.start()].strip()
-        labels = _CITES.findall(m.group(1))
-        if sentence:
-            out.append((sentence, labels))
-        pos = m.end()
-    tail = text[pos:].strip()
-    if tail:
-        out.append((tail, []))
-    return out
-
-
 def unsupported(answer: Answer) -> list[str]:
     """Problems found: sentences without citations that are not fixed statements, labels not
     among the answer's citations, and sentences whose claims the cited paragraphs do not hold.
     Empty means grounded."""
-    from .verify import sentence_holds
-
     if answer.abstained:
         return [] if not answer.citations else ["an abstention cites paragraphs as support"]
     cited = {c.label: c for c in answer.citations}

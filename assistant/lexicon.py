@@ -100,7 +100,7 @@ class Lexicon:
         """The question with misspelt words replaced by the corpus's spelling."""
         def repl(m: re.Match) -> str:
             word = m.group(0)
-            if word.isupper() or word[0].isupper() and m.start() > 0:  # abbreviations and names stay
+            if word.isupper() or (word[0].isupper() and m.start() > 0):  # abbreviations and names stay
                 return word
             fixed = self.correct(word)
             return fixed if fixed else word

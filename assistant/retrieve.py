@@ -206,14 +206,17 @@ class Matcher:
     def focus_weight(self) -> float:
         return self.retriever._weight(self.focus) if self.focus else 0.0
 
-    def covered(self, text: str) -> set[int]:
-        """Which of the question's concepts `text` expresses (by position)."""
+    def read(self, text: str) -> tuple[float, bool, set[int]]:
+        """One reading of `text`: its score, whether it has the focus, and which of the
+        question's concepts (by position) it expresses."""
         have = terms(text)
-        return {i for i, c in enumerate(self.about) if any(all(t in have for t in alt) for alt in c)}
+        covered = {i for i, c in enumerate(self.about) if any(all(t in have for t in alt) for alt in c)}
+        focus = self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)
+        return self.retriever.concept_weight(self.about, have), focus, covered
 
-    def gain(self, text: str, covered: set[int]) -> float:
-        """The weight of the question's concepts that `text` adds to those already `covered`."""
-        return sum(self.retriever._weight(self.about[i]) for i in self.covered(text) - covered)
+    def weight(self, concepts: set[int]) -> float:
+        """The weight of some of the question's concepts (by position)."""
+        return sum(self.retriever._weight(self.about[i]) for i in concepts)
 
     def has_focus(self, text: str) -> bool:
         have = terms(text)

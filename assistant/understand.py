@@ -27,6 +27,7 @@ ASKS = [
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
+_WHEN_DID = re.compile(r"\s*when (did|does|do|will|was|were)\b", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
@@ -61,8 +62,6 @@ class Corpus:
     """What understanding needs to know of the indexed texts."""
 
     resolutions: dict[str, str]  # symbol -> adoption date (ISO)
-    docs: list[str]  # every indexed document symbol
-    quoted: set[str]  # resolution numbers the texts mention ("78/241")
     lexicon: Lexicon
 
 
@@ -83,6 +82,12 @@ class Query:
     @property
     def docs(self) -> list[str]:
         return self.ref.docs
+
+    @property
+    def claims(self) -> bool:
+        """The question takes something for granted that the texts must bear out: a yes-no or
+        why question, or "When did 80/57 ban ...?"."""
+        return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(_WHEN_DID.match(self.question)))
 
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
@@ -114,12 +119,12 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
-        own = [t for t in content_terms(_PRONOUN.sub(" ", search))]
-        leans = bool(_PRONOUN.search(question)) or not own
-        query.follow_up = bool(_CONTINUES.search(question)) or (leans and len(own) < _STANDS_ALONE)
-        if query.follow_up or (not ref.docs and not ref.mentioned and _PRONOUN.search(question)):
-            if not ref.docs and not ref.mentioned:
-                ref.docs = list(previous_docs)
+        own = content_terms(_PRONOUN.sub(" ", search))
+        pronoun = bool(_PRONOUN.search(question))
+        query.follow_up = bool(_CONTINUES.search(question)) or ((pronoun or not own) and len(own) < _STANDS_ALONE)
+        # "that resolution", "it": the resolution under discussion, unless the question names one.
+        if not ref.docs and not ref.mentioned and (query.follow_up or pronoun):
+            ref.docs = list(previous_docs)
         if query.follow_up:
             last = history[-1]
             query.previous = find_references(last.question, corpus.resolutions).rest

@@ -11,9 +11,9 @@ import re
 
 from index import Paragraph
 
-from .grounding import sentences_with_citations
 from .text import tokens
 
+_CITES = re.compile(r"\[([^\[\]]+)\]")
 _QUOTE = re.compile(r"“(.*?)”", re.S)
 _NAMED = re.compile(r"\b[Rr]esolution (\d+/\d+) \((OP|PP) (\d+)\)|\b[Rr]esolution (\d+/\d+) \(footnote (\d+)\)|"
                     r"第(\d+/\d+)号决议（(执行|序言)部分第(\d+)段）|第(\d+/\d+)号决议（脚注(\d+)）")
@@ -99,6 +99,22 @@ def sentence_holds(sentence: str, labels: list[str], cited: dict[str, Paragraph]
         return False
     have = set(tokens(source))
     return all(t in have for t in tokens(claim) if not t.isdigit())
+
+
+def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:
+    """Split an answer into (sentence, [labels it cites])."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"((?:\s*\[[^\[\]]+\])+)", text):
+        sentence = text[pos : m.start()].strip()
+        labels = _CITES.findall(m.group(1))
+        if sentence:
+            out.append((sentence, labels))
+        pos = m.end()
+    tail = text[pos:].strip()
+    if tail:
+        out.append((tail, []))
+    return out
 
 
 def verified(sentences: list[str], cited: dict[str, Paragraph]) -> list[str]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import re
 import statistics
-import tomllib
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 

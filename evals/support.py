@@ -35,8 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .sentences import ELLIPSIS, Label, Mention, Sentence, framing, parse_label, quotations, split_answer
-from .text import (IRREALIS_AUX, PAST_AUX, ZH_FUTURE, ZH_PAST, clauses, is_cjk, normalise, numbers,
-                   tokens)
+from .text import IRREALIS_AUX, PAST_AUX, ZH_FUTURE, ZH_PAST, clauses, is_cjk, normalise, numbers, tokens
 
 COVERAGE_ZH = 0.8  # character pairs across a function character ("组应") are not in the text
 CLAUSE_COVERAGE = 0.8  # share of a claim clause's words in the paragraph clause holding its number

@@ -13,6 +13,7 @@ as `[^n]: text`, the shape `parse.py` reads.
 from __future__ import annotations
 
 import re
+
 from .detect import SYMBOL, opening_line
 
 _JOB = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?\s*$")

@@ -11,7 +11,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, _free_port
 from test_app import CHROMIUM, FLAGS
 
