@@ -212,10 +212,13 @@ class Assistant:
             return self._quote_reference(query, filters)
         if query.intent == "count":
             return self._count(query, filters)
-        if query.intent == "mentions":
-            return self._mentions(query, filters)
-        if query.intent == "adoption":
-            return self._adoption(query, filters)
+        # A structural reading that finds nothing ("which session" of an agenda decision, not
+        # of the adoption) gives way to an ordinary search rather than a refusal.
+        if query.intent in ("mentions", "adoption"):
+            answer = (self._mentions if query.intent == "mentions" else self._adoption)(query, filters)
+            if not answer.abstained or re.search(r"\b(adopt\w*|pass(ed)?|vot\w+)\b|通过", query.question, re.I):
+                return answer
+            query.intent = "fact"
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
@@ -415,11 +418,14 @@ class Assistant:
         if not about:
             return self._abstain(query.question, query.lang, [], [], filters)
         found: dict[str, list[Paragraph]] = {}
-        for prov, versions in self.retriever.by_provision.items():
-            p = versions.get("en") or next(iter(versions.values()))
+        for i in self.retriever.containing(about):
+            p = self.retriever.paragraphs[i]
+            versions = self.retriever.by_provision[p.provision]
+            if p is not (versions.get("en") or next(iter(versions.values()))):
+                continue  # one version per provision: the English one where there is one
             if not filters.admits_provision(p) or p.part == META:
                 continue
-            have = self.retriever.term_set(self.retriever.by_node[p.node_id])
+            have = self.retriever.term_set(i)
             if all(any(all(t in have for t in alt) for alt in c) for c in about):
                 shown = versions.get(query.lang) or p
                 found.setdefault(p.doc, []).append(shown)

@@ -65,6 +65,7 @@ def fact_lead(fact: str, ev: Evidence) -> str:
     words = fact.strip()
     if ev.paragraph.lang != "zh":
         words = re.sub(r"^preferably\s+", "", words)
+        words = re.sub(r"^of\s+(?=(?:its|the)\b)", "at ", words)  # "(agenda) of its 81st session" -> "at its ..."
         words = words[:1].upper() + words[1:]
     return cite(_end(words, ev.paragraph.lang), [ev.paragraph.label])
 

@@ -32,7 +32,10 @@ FACT_PATTERNS = {
         rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
         rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
         rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+|(?:{MONTHS})\s+)?(?:19|20)\d\d\b"
-        r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"),
+        r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"
+        # a session named by its ordinal: "at its eighty-first session", "第八十届会议"
+        r"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|[a-z]+-)?"
+        r"(?:[a-z]*(?:first|second|third|th))?\s*session\b|第[一二三四五六七八九十百]+届会议"),
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
     "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
                            r"|[一二两三四五六七八九十\d]+\s*(?:天|周|个月|年)"),

@@ -91,6 +91,28 @@ class Retriever:
             self._terms[i] = terms(self.paragraphs[i].text)
         return self._terms[i]
 
+    def containing(self, about: list[Concept]) -> list[int]:
+        """The paragraphs (by index) whose words could hold every concept, read from the
+        lexical index rather than by tokenising every paragraph: a word pair's two words
+        must both be present; the caller checks the pairs themselves."""
+        vocab = self.bm25.vocab_dict
+        rows: set[int] | None = None
+        for concept in about:
+            either: set[int] = set()
+            for alt in concept:
+                words = {w for t in alt for w in t.split("_")}
+                if not all(w in vocab for w in words):
+                    continue
+                have: set[int] | None = None
+                for w in words:
+                    got = set(np.flatnonzero(self.bm25.get_scores([w]) > 0).tolist())
+                    have = got if have is None else have & got
+                either |= have or set()
+            rows = either if rows is None else rows & either
+            if not rows:
+                return []
+        return sorted(rows or ())
+
     def weight(self, term: str) -> float:
         """IDF; a word the corpus never uses weighs most, except a Chinese bigram, which is
         usually a pair of characters straddling two words rather than a new word."""
