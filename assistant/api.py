@@ -29,13 +29,13 @@ from .compose import (
     used_clauses,
 )
 from .config import Settings
-from .evidence import FACT_PATTERNS, Evidence, fact_in, select
+from .evidence import FACT_PATTERNS, Evidence, claim_text, fact_in, new_facts, select
 from .lexicon import SYNONYMS, Lexicon
 from .limits import clean_filters, clean_history
 from .references import Reference, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, concepts, expand, names, phrase_pairs
-from .understand import Corpus, Query, understand
+from .understand import Corpus, Query, holds, understand
 from .verify import sentences_with_citations, verified
 
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
@@ -226,6 +226,15 @@ class Assistant:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.question, query.lang, hits, contexts, filters)
+        # The answer comes from a paragraph that holds the question's names and numbers and,
+        # for "when", "where" and the like, a fact of that kind the question does not state.
+        answering = [h for h in hits[: self.settings.top_k]
+                     if h.support >= self.settings.min_support and self._answers(query, h)]
+        if not answering:
+            if query.intent in ("yes-no", "why"):
+                return self._not_said(query, hits, match, contexts, filters)
+            return self._abstain(query.question, query.lang, hits, contexts, filters)
+        hits = answering + [h for h in hits if h not in answering]
         if query.claims and not self._premise_holds(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
         change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
@@ -319,22 +328,39 @@ class Assistant:
         hits.sort(key=lambda h: -h.support)
         return hits, self.retriever.matcher(about)
 
+    def _answers(self, query: Query, h: Hit) -> bool:
+        """Whether a paragraph (with its footnotes) can answer the question: it holds every
+        name and number the question uses and, for a fact question asking when, where, how
+        long, how many or for a reference, something of that kind not already in the question."""
+        english = h.versions.get("en") or next(iter(h.versions.values()))
+        read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english)
+        text = " ".join(p.text for p in read)
+        if query.required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
+                                                       for p in read)), query.required):
+            return False
+        if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
+            return bool(new_facts(text, query.asks, query.search))
+        return True
+
     def _premise_holds(self, query: Query, best: Hit) -> bool:
         """A yes-no or why question's claim is in the texts: every content word of it is a
         word the texts use (or an abbreviation or spelling of one) and the best paragraph
-        expresses most of it."""
+        expresses most of it in its own words (not inside the long name of a treaty)."""
         if query.lang == "en":
             for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", query.search):
                 if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
                         or word.lower() in SYNONYMS):
                     return False
-        return best.coverage >= PREMISE_COVERAGE
+        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        total = match.weight(set(range(len(match.about))))
+        said = max(match.weight(match.read(claim_text(v))[2]) for v in best.versions.values())
+        return bool(total) and said / total >= PREMISE_COVERAGE
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say."""
-        opening = {"en": "No: " if query.intent == "yes-no" else "The premise of this question is not in the texts: ",
-                   "zh": "不。" if query.intent == "yes-no" else ""}
+        # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
+        opening = {"en": "No: ", "zh": "不。"}
         lead = opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
@@ -455,7 +481,12 @@ class Assistant:
             # The record must hold what is asked ("which committee" yes, "the recorded vote" no).
             english = self.by_key.get((d, "en", META, None)) or p
             have = self.retriever.term_set(self.retriever.by_node[english.node_id])
-            if query.lang == "en" and not all(any(all(t in have for t in alt) for alt in c) for c in wanted):
+            held = holds(have, query.required) and (
+                query.lang != "en" or all(any(all(t in have for t in alt) for alt in c) for c in wanted))
+            if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
+                sentences.append(cite(("是。" if held else "不。") if query.lang == "zh" else
+                                      ("Yes." if held else "No: " + NOT_SAID["en"]), [p.label]))
+            elif not held:
                 continue
             if query.asks == "when" and (lead := adoption_lead(p)):
                 sentences.append(lead)

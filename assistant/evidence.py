@@ -39,6 +39,11 @@ FACT_PATTERNS = {
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
     "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
                            r"|[一二两三四五六七八九十\d]+\s*(?:天|周|个月|年)"),
+    # a document symbol, a Treaty Series or Official Records reference
+    "reference": re.compile(r"\b[A-Z]{1,2}/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]*\d[A-Za-z0-9.]*"
+                            r"|Treaty Series,?\s+vol\.\s*\d+(?:,\s*No\.\s*\d+)?|Supplement\s+No\.\s*\d+[A-Z]?"),
+    "how-many": re.compile(r"(?<![/\w.])(?!(?:19|20)\d\d\b)\d+(?![/\w])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"twenty|thirty|hundred|thousand|million|dozens?)\b|[一二两三四五六七八九十百千万]+\s*(?:个|名|项|份|次)", re.I),
     "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),
 }
 _CONNECTOR = {"of", "on", "or", "to", "the", "be", "which", "may", "have", "and", "for", "in", "a", "an"}
@@ -186,9 +191,9 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 _NAME_WORD = re.compile(r"\S+")
 
 
-def _long_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _long_names(text: str, a: int, b: int, whole: bool = False) -> list[tuple[int, int]]:
     """Stretches of a capitalised name longer than NAME_WORDS words, as (cut start, cut end):
-    the name's first four and last two words stay."""
+    the name's first four and last two words stay (or, `whole`, the entire name)."""
     words = [(m.start() + a, m.end() + a, m.group(0)) for m in _NAME_WORD.finditer(text[a:b])]
     cuts, i = [], 0
     while i < len(words):
@@ -200,7 +205,7 @@ def _long_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
         while k > i and not words[k - 1][2][:1].isupper():
             k -= 1
         if k - i > NAME_WORDS:
-            cuts.append((words[i + 3][1], words[k - 3][1]))
+            cuts.append((words[i][0], words[k - 1][1]) if whole else (words[i + 3][1], words[k - 3][1]))
         i = max(j, i + 1)
     return cuts
 
@@ -227,7 +232,7 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None) -> str
     """The words of the evidence that answer a when / where / how-long question directly: in
     the quoted span that holds the question's focus if one does, the most specific."""
     pattern = FACT_PATTERNS.get(asks or "")
-    if pattern is None or asks == "who":
+    if pattern is None or asks in ("who", "how-many"):  # a name or a bare number is no answer on its own
         return None
     text = ev.paragraph.text
     focus = _focus_positions(text, match)
@@ -256,3 +261,30 @@ _DEADLINE = re.compile(r"\b(by|before|until|no later than|end of|prior to)\b|底
 def _specific(fact: str) -> tuple[int, int]:
     """How specific a fact is: a deadline over a date over a bare year."""
     return (bool(_DEADLINE.search(fact)) * 2 + bool(re.search(r"\d{1,2}\s+[A-Z]|月", fact)), len(fact))
+
+
+def new_facts(text: str, asks: str | None, question: str) -> list[str]:
+    """The facts of the kind asked for in `text` that the question does not already state:
+    "in 2025" does not answer "When in 2025 ...?"."""
+    pattern = FACT_PATTERNS.get(asks or "")
+    if pattern is None:
+        return []
+    asked = set(tokens(question))
+    return [m.group(0) for m in pattern.finditer(text) if not set(tokens(m.group(0))) <= asked]
+
+
+def claim_text(p: Paragraph) -> str:
+    """What a paragraph states in its own words, for testing a question's premise: the text
+    with long names blanked out, so "ban" is not borne out by the word "Prohibitions" in the
+    title of the Convention on Prohibitions or Restrictions on the Use of ...."""
+    text = p.text
+    for a, b in reversed(_long_names(text, 0, len(text), whole=True)):
+        text = text[:a] + " " + text[b:]
+    return text
+
+
+def claim_units(p: Paragraph) -> list[str]:
+    """The units a claim must be found within: clauses, long ones cut at their "and"s."""
+    text = claim_text(p)
+    spans = sentence_spans(text) if p.part == P else clause_spans(text)
+    return [text[x:y] for a, b in spans for x, y in _split_long(text, a, b)] or [text]

@@ -25,6 +25,14 @@ _TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
 ACRONYMS: dict[str, str] = _TABLE["acronyms"]
 ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
 SYNONYMS: dict[str, str] = _TABLE["synonyms"]
+CHAT: dict[str, str] = _TABLE["chat"]
+_CHAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d])")
+
+
+def unchat(question: str) -> str:
+    """Chat shorthand spelt out ("r civilians mentioned n 80/57" -> "are civilians mentioned
+    in 80/57"); lower case only, so an abbreviation in capitals stays what it is."""
+    return _CHAT.sub(lambda m: CHAT[m.group(1)], question)
 
 SPELLING_CUTOFF = 85  # rapidfuzz ratio: "confrence"/"conference" 95, "moratorium"/"memorandum" 60
 MIN_SPELLING_LENGTH = 5  # shorter words are too easily "corrected" into another word

@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, resolve_relative
-from .text import content_terms, language
+from .text import content_terms, language, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
-    ("when", re.compile(r"\b(when|by when|what date|which date|which year|what year|deadline|how soon|until when)\b|"
+    ("when", re.compile(r"\b(when|by when|dates?|which year|what year|deadline|how soon|until when)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
     ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
-                             r"which document|what document|citation|published|reference number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
+                             r"which document|what document|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
     ("who", re.compile(r"\b(who|whom|which states|which organi[sz]ations|which bodies|which body)\b|谁|哪些国家|哪些组织", re.I)),
+    ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
@@ -55,6 +56,16 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
+# "According to 80/57, did ...": a lead-in phrase before the question proper.
+_LEAD_IN = re.compile(r"^\s*(?:according to|as per|per|under|in|based on)\b[^,?]{1,60},\s*", re.I)
+# Capitalised words that are not names of anything a text must hold.
+_NOT_NAMES = frozenset("""january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday i resolution resolutions
+    article paragraph paragraphs footnote op pp fn""".split())
+_CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER = re.compile(r"(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
 
 
 @dataclass
@@ -77,7 +88,9 @@ class Query:
     previous: str = ""  # the earlier question it continues (its search text)
     exclude: set[tuple] = field(default_factory=set)  # provisions already given ("what else")
     parts: list[Query] = field(default_factory=list)  # sub-questions of a compound question
+    required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
+    polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
     @property
     def docs(self) -> list[str]:
@@ -92,6 +105,13 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
+    asked, question = question, unchat(question)
+    query = _read(question, history, corpus)
+    query.question = asked
+    return query
+
+
+def _read(question: str, history: list, corpus: Corpus) -> Query:
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
     if len(pieces) > 1 and all(len(content_terms(p)) >= 1 for p in pieces):
         whole = _one(question, history, corpus)
@@ -116,6 +136,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     rest = ref.rest or question
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
+    query.required = _required(rest, corpus.lexicon) if lang == "en" else []
+    query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question)))
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
@@ -145,7 +167,35 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
     return cited if len(cited) == 1 else []
 
 
+def _required(text: str, lexicon: Lexicon) -> list[list[list[str]]]:
+    """The names (capitalised words, abbreviations) and numbers of the question proper (its
+    last sentence), each with its alternative forms as tokens: evidence that holds none of
+    "Vienna", "NATO" or "2026" does not answer a question about them. The texts' own authors
+    ("the General Assembly", "United Nations") are implied, never required."""
+    text = re.split(r"(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
+    out: list[list[list[str]]] = []
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0)
+        if word.lower() in _NOT_NAMES:
+            continue
+        alternatives = [tokens(word)]
+        if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word) or lexicon.acronym(word[:-1])):
+            alternatives.append(tokens(full))
+        if alternatives := [a for a in alternatives if a]:
+            out.append(alternatives)
+    for n in _NUMBER.findall(text):
+        digits = re.sub(r"\D", "", n)
+        out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else []))
+    return out
+
+
+def holds(have: set[str], required: list[list[list[str]]]) -> bool:
+    """Every required name or number is among the tokens `have`, in one of its forms."""
+    return all(any(all(t in have for t in alt) for alt in alts) for alts in required)
+
+
 def _intent(question: str, ref: Reference) -> str:
+    question = _LEAD_IN.sub("", question)
     if _COUNT.search(question):
         return "count"
     if _MENTIONS.search(question):
