@@ -333,13 +333,14 @@ class Assistant:
         name and number the question uses and, for a fact question asking when, where, how
         long, how many or for a reference, something of that kind not already in the question."""
         english = h.versions.get("en") or next(iter(h.versions.values()))
+        own = h.versions.get(query.lang, english)
         read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english)
-        text = " ".join(p.text for p in read)
+        text = " ".join(p.text for p in [english, own] + self.footnotes(english))
         if query.required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), query.required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
-            return bool(new_facts(text, query.asks, query.search))
+            return bool(new_facts(text, query.asks, query.search, query.counted))
         return True
 
     def _premise_holds(self, query: Query, best: Hit) -> bool:
@@ -351,10 +352,13 @@ class Assistant:
                 if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
                         or word.lower() in SYNONYMS):
                     return False
+        return any(self._says(query, v) for v in best.versions.values())
+
+    def _says(self, query: Query, p: Paragraph) -> bool:
+        """Paragraph p expresses most of the question's concepts in its own words."""
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         total = match.weight(set(range(len(match.about))))
-        said = max(match.weight(match.read(claim_text(v))[2]) for v in best.versions.values())
-        return bool(total) and said / total >= PREMISE_COVERAGE
+        return bool(total) and match.weight(match.read(claim_text(p))[2]) / total >= PREMISE_COVERAGE
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
@@ -393,6 +397,9 @@ class Assistant:
         mentioning = [p for p in self.store.paragraphs if p.lang == ("zh" if query.lang == "zh" else "en")
                       and any(re.search(rf"(?<![\d/]){re.escape(s)}(?![\d/])", p.text) for s in short)
                       and filters.admits_provision(p)]
+        if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
+            # "How many submissions did ... A/79/88 receive?": the mention must say how many.
+            mentioning = [p for p in mentioning if new_facts(p.text, query.asks, query.search, query.counted)]
         if not mentioning or query.ref.paragraph:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
@@ -402,6 +409,10 @@ class Assistant:
                 f"Resolution {short[0]} is not itself indexed; the indexed texts mention it as follows.")
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences = [note]
+        if query.polar:  # the verdict first, then what the texts say of the resolution
+            said = self._says(query, mentioning[0])
+            sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
+                             ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
         for p in mentioning[:2]:
             ev = select(p, match, query.asks)
             if query.asks == "when" and (fact := fact_in(ev, "when", match)):
@@ -484,8 +495,8 @@ class Assistant:
             held = holds(have, query.required) and (
                 query.lang != "en" or all(any(all(t in have for t in alt) for alt in c) for c in wanted))
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
-                sentences.append(cite(("是。" if held else "不。") if query.lang == "zh" else
-                                      ("Yes." if held else "No: " + NOT_SAID["en"]), [p.label]))
+                sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [p.label]) if held else
+                                 ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
             elif not held:
                 continue
             if query.asks == "when" and (lead := adoption_lead(p)):

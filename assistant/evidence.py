@@ -263,14 +263,22 @@ def _specific(fact: str) -> tuple[int, int]:
     return (bool(_DEADLINE.search(fact)) * 2 + bool(re.search(r"\d{1,2}\s+[A-Z]|月", fact)), len(fact))
 
 
-def new_facts(text: str, asks: str | None, question: str) -> list[str]:
+def new_facts(text: str, asks: str | None, question: str, counted: list[str] | None = None) -> list[str]:
     """The facts of the kind asked for in `text` that the question does not already state:
-    "in 2025" does not answer "When in 2025 ...?"."""
+    "in 2025" does not answer "When in 2025 ...?". A number answers "how many X" only when
+    it counts X ("two days" does not say how much money)."""
     pattern = FACT_PATTERNS.get(asks or "")
     if pattern is None:
         return []
     asked = set(tokens(question))
-    return [m.group(0) for m in pattern.finditer(text) if not set(tokens(m.group(0))) <= asked]
+    found = []
+    for m in pattern.finditer(text):
+        if set(tokens(m.group(0))) <= asked:
+            continue
+        if counted and not set(counted) <= set(tokens(" ".join(text[m.end():].split()[:4]))):
+            continue
+        found.append(m.group(0))
+    return found
 
 
 def claim_text(p: Paragraph) -> str:

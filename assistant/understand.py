@@ -90,6 +90,7 @@ class Query:
     parts: list[Query] = field(default_factory=list)  # sub-questions of a compound question
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
+    counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
     polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
     @property
@@ -137,7 +138,10 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     query.required = _required(rest, corpus.lexicon) if lang == "en" else []
-    query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question)))
+    # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
+    query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
+    if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)", question, re.I)):
+        query.counted = tokens(m.group(1))
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
