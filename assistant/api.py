@@ -18,6 +18,7 @@ from .compare import Change, Comparison, align
 from .compose import (
     NOT_SAID,
     adoption_lead,
+    carrier_lead,
     change_sentence,
     cite,
     count_lead,
@@ -619,10 +620,12 @@ class Assistant:
         hits = []
         for d in docs:
             part, number = ref.part, ref.number
-            if number is None:  # "the last operative paragraph"
+            if number is None:  # "the last operative paragraph", "the second-to-last ..."
                 part = "PP" if re.search(r"preambular|序言", query.question, re.I) else "OP"
-                numbers = [n for (dd, pp, n) in self.retriever.by_provision if dd == d and pp == part and n]
-                number = max(numbers, default=None)
+                numbers = sorted(n for (dd, pp, n) in self.retriever.by_provision if dd == d and pp == part and n)
+                back = 3 if re.search(r"third[- ](?:to[- ])?last", query.question, re.I) else \
+                    2 if re.search(r"second[- ](?:to[- ])?last|penultimate", query.question, re.I) else 1
+                number = numbers[-back] if len(numbers) >= back else None
             versions = self.retriever.by_provision.get((d, part, number))
             if versions:
                 hits.append(Hit((d, part, number), versions, coverage=1.0))
@@ -636,6 +639,9 @@ class Assistant:
         sentences = []
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
+            if p.part == FN:  # a footnote is read with the paragraph that carries its marker
+                sentences += [carrier_lead(c, p.number, query.lang) for c in self.store.paragraphs
+                              if c.doc == p.doc and c.lang == p.lang and c.part != FN and p.number in c.footnotes][:1]
             sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
         return self._finish(query, sentences, contexts, filters)
 

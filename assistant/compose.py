@@ -70,6 +70,15 @@ def fact_lead(fact: str, ev: Evidence) -> str:
     return cite(_end(words, ev.paragraph.lang), [ev.paragraph.label])
 
 
+def carrier_lead(carrier: Paragraph, number: int, lang: str) -> str:
+    """"Footnote 3 is attached to resolution 79/62 (OP 1).", citing that paragraph."""
+    short = carrier.doc.removeprefix("A/RES/")
+    if lang == "zh":
+        where = f"第{short}号决议（{'执行' if carrier.part == 'OP' else '序言'}部分第{carrier.number}段）"
+        return cite(f"脚注{number}附于{where}。", [carrier.label])
+    return cite(f"Footnote {number} is attached to resolution {short} ({carrier.part} {carrier.number}).", [carrier.label])
+
+
 def adoption_lead(p: Paragraph) -> str | None:
     """"Adopted on 2 December 2024, at the 44th plenary meeting." from the adoption record."""
     date = p.fields.get("adopted")

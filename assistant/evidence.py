@@ -33,6 +33,9 @@ FACT_PATTERNS = {
         rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
         rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+|(?:{MONTHS})\s+)?(?:19|20)\d\d\b"
         r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"
+        # relative to an event: "after a meeting of the Group of Governmental Experts"
+        r"|\b(?:after|before|prior to|following|ahead of)\s+(?:a|the|each|every|its)\s+(?:\w+\s+)?"
+        r"(?:meeting|session|conference|summit)s?\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4}"
         # a session named by its ordinal: "at its eighty-first session", "第八十届会议"
         r"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|[a-z]+-)?"
         r"(?:[a-z]*(?:first|second|third|th))?\s*session\b|第[一二三四五六七八九十百]+届会议"),

@@ -35,7 +35,8 @@ _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|fo
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|provisions?|parts?)\b.{0,30}\b"
                        r"(mention|mentions|refer|refers|cite|cites|talk about|deal with|address|contain|contains|include)\b|"
                        r"\bwhere (?:in .{1,40}? )?(is|are) (.+?) mentioned\b|哪些段落|哪几段|哪一段", re.I)
-_LAST = re.compile(r"\b(last|final|closing)\s+(operative|preambular)\s+paragraph\b|最后一段", re.I)
+_LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(operative|preambular)\s+"
+                   r"paragraph\b|最后一段", re.I)
 _ADOPTION = re.compile(
     r"\b(when|what date|which date|which day|on what day)\b.{0,60}\b(adopted|adoption|passed|voted)\b|"
     r"\b(adopted|adoption|passed)\b.{0,20}\b(when|on what date|which date|which meeting|plenary)\b|"
@@ -56,6 +57,7 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
+_SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
 _LEAD_IN = re.compile(r"^\s*(?:according to|as per|per|under|in|based on)\b[^,?]{1,60},\s*", re.I)
 # Capitalised words that are not names of anything a text must hold.
@@ -147,7 +149,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if history:
         own = content_terms(_PRONOUN.sub(" ", search))
         pronoun = bool(_PRONOUN.search(question))
-        query.follow_up = bool(_CONTINUES.search(question)) or ((pronoun or not own) and len(own) < _STANDS_ALONE)
+        short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
+        query.follow_up = bool(_CONTINUES.search(question)) or ((pronoun or not own or short) and len(own) < _STANDS_ALONE)
         # "that resolution", "it": the resolution under discussion, unless the question names one.
         if not ref.docs and not ref.mentioned and (query.follow_up or pronoun):
             ref.docs = list(previous_docs)

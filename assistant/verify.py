@@ -30,6 +30,7 @@ _COUNT_PARTS = {"preambular paragraphs": "PP", "operative paragraphs": "OP", "fo
                 "段序言部分段落": "PP", "段执行部分段落": "OP", "个脚注": "FN", "个段落": None}
 
 
+_CARRIER = re.compile(r"^Footnote (\d+) is attached to |^脚注(\d+)附于")
 _ALIGNMENT = re.compile(r"has no corresponding paragraph\.|had no corresponding paragraph\.|"
                         r"The paragraph is the same in both resolutions\.|^The wording changed:|merged into|split into")
 
@@ -80,6 +81,12 @@ def sentence_holds(sentence: str, labels: list[str], cited: dict[str, Paragraph]
         # paragraphs found (its quoted edits are still checked below)
         if not _QUOTE.search(sentence):
             return True
+    carrier = _CARRIER.search(sentence)
+    if carrier:  # "Footnote 3 is attached to resolution 79/62 (OP 1).": the paragraph carries its marker
+        n = int(carrier.group(1) or carrier.group(2))
+        # (a Citation, as read back from an answer, has no footnote markers: the framing's
+        # paragraph being the one cited is then all there is to check)
+        return bool(_named(sentence)) and all(n in getattr(p, "footnotes", (n,)) for p in paragraphs)
     count = _COUNT.search(sentence)
     if count:  # "Resolution 79/62 has 3 footnotes.": the cited paragraphs run to that number
         n = int(count.group(1) or count.group(3))
