@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,17 @@ from index.lexical import terms
 from .text import CJK_CHAR, Concept, concepts, tokens
 
 RRF_K = 60  # the usual reciprocal-rank constant: flattens differences deep in a ranking
+
+
+def fuse(rankings: list[tuple[Iterable[Hashable], float]], k: int = RRF_K) -> dict[Hashable, float]:
+    """Reciprocal-rank fusion: in each ranking (best first, each item once) the item at rank r,
+    counted from 0, scores weight / (k + r); an item's score is the sum over the rankings that
+    hold it. Items in no ranking are absent."""
+    scores: dict[Hashable, float] = {}
+    for ranking, weight in rankings:
+        for rank, item in enumerate(ranking):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return scores
 
 
 @dataclass
@@ -199,10 +211,8 @@ class Retriever:
             for node_id, cos in self.store.cosines(vec, missing).items():
                 h = hits[self.paragraphs[self.by_node[node_id.rsplit("|", 1)[0]]].provision]
                 h.dense = max(h.dense, cos)
-        for rank, prov in enumerate(dense_rank):
-            hits[prov].score += self.dense_weight / (RRF_K + rank)
-        for rank, prov in enumerate(lexical_rank):
-            hits[prov].score += self.lexical_weight / (RRF_K + rank)
+        for prov, score in fuse([(dense_rank, self.dense_weight), (lexical_rank, self.lexical_weight)]).items():
+            hits[prov].score = score
         for h in hits.values():
             h.coverage = max(self.coverage(about, self.by_node[p.node_id]) for p in h.versions.values())
         # A language filter chooses which version is shown; it needs one to show.
