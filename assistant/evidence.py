@@ -41,7 +41,7 @@ FACT_PATTERNS = {
         r"(?:[a-z]*(?:first|second|third|th))?\s*session\b|第[一二三四五六七八九十百]+届会议"),
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
     "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
-                           r"|[一二两三四五六七八九十\d]+\s*(?:天|周|个月|年)"),
+                           r"|(?:[一二两三四五六七八九十]+|(?<!\d)\d{1,2})\s*(?:天|周|个月|年)"),
     # a document symbol, a Treaty Series or Official Records reference
     "reference": re.compile(r"\b[A-Z]{1,2}/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]*\d[A-Za-z0-9.]*"
                             r"|Treaty Series,?\s+vol\.\s*\d+(?:,\s*No\.\s*\d+)?|Supplement\s+No\.\s*\d+[A-Z]?"),

@@ -43,7 +43,7 @@ _ADOPTION = re.compile(
     r"\b(plenary meeting|agenda item|committee report|report of the first committee|which committee|"
     r"which session|what session|recorded vote|adoption record|date of adoption)\b|"
     r"何时通过|哪天通过|什么时候通过|通过日期|全体会议|议程项目", re.I)
-_COMPARE = re.compile(r"\b(same|identical|unchanged|compare|comparison|differ|differs|difference|differences|change|changed|changes|"
+_COMPARE = re.compile(r"\b(same|identical|unchanged|compare|compared|comparison|differ|differs|difference|differences|change|changed|changes|"
                       r"what's new|what is new|new in|keep|kept|still|drop|dropped|removed|added|versus|vs\.?)\b|"
                       r"比较|区别|变化|不同|保留|删除|新增", re.I)
 # A question leans on the conversation when it starts by continuing it, or when a pronoun
@@ -52,6 +52,12 @@ _CONTINUES = re.compile(r"^\s*(and|but|so|what about|how about|also|then)\b|^\s*
 _PRONOUN = re.compile(r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|there|else|"
                       r"the group|the chair|the resolution|the text|that resolution|this resolution)\b|"
                       r"他们|它|其|该|这些|那些|上述|此|这项决议|该决议", re.I)
+# Words that stand for the resolution itself: a question that is not a follow-up takes the
+# resolution under discussion only through one of these ("its mandate" is the Group's; "these
+# consultations" are those just discussed).
+_THE_RESOLUTION = re.compile(r"\b(it|these|those|that resolution|this resolution|the resolution|the same resolution|"
+                             r"the text)\b|"
+                             r"该决议|这项决议|这一决议", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -152,7 +158,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
         query.follow_up = bool(_CONTINUES.search(question)) or ((pronoun or not own or short) and len(own) < _STANDS_ALONE)
         # "that resolution", "it": the resolution under discussion, unless the question names one.
-        if not ref.docs and not ref.mentioned and (query.follow_up or pronoun):
+        if not ref.docs and not ref.mentioned and (query.follow_up or _THE_RESOLUTION.search(question)):
             ref.docs = list(previous_docs)
         if query.follow_up:
             last = history[-1]

@@ -59,8 +59,6 @@ def test_two_resolutions_without_asking_what_changed_is_not_a_comparison():
     assert q.docs == [R79, R80] and q.intent == "fact"
 
 
-@pytest.mark.xfail(strict=True, reason="_COMPARE matches 'compare' and 'comparison' but not 'compared', so "
-                                       "'X compared with Y' is read as a plain fact question")
 def test_compared_with_another_resolution_is_a_comparison():
     assert read("What does 80/57 say about the Group compared with 79/62?").intent == "compare"
 
@@ -169,10 +167,6 @@ def test_a_pronoun_with_enough_words_of_its_own_keeps_the_resolution_but_is_no_f
     assert read("And who may participate in the open informal consultations?", last).follow_up  # "And ..."
 
 
-@pytest.mark.xfail(strict=True, reason="a question that is not a follow-up still takes the last turn's resolution "
-                                       "when it holds a pronoun-like word, here 'the group' (inside the name) and "
-                                       "'its' (the Group's own mandate): after 'When was 80/57 adopted?' this "
-                                       "question is answered from 80/57 instead of 79/62 OP 4")
 def test_a_standalone_question_naming_its_subject_does_not_inherit_the_resolution():
     q = read("By when should the Group of Governmental Experts fulfil its mandate?",
              turn("When was 80/57 adopted?", AGENDA80))
