@@ -3,14 +3,20 @@ Pure: hand-made paragraph records, no store."""
 from __future__ import annotations
 
 import pytest
+from handmade import AGENDA80, META79, META79_ZH, OP4, OP4_ZH, OP9, PP3, R79, R80
 
 from assistant.compose import (
-    _ordinal, adoption_lead, count_lead, fact_lead, framing, human_date, mentions_lead, quotation,
+    _ordinal,
+    adoption_lead,
+    count_lead,
+    fact_lead,
+    framing,
+    human_date,
+    mentions_lead,
+    quotation,
 )
 from assistant.evidence import Evidence
 from index import FN, META, P, Paragraph
-
-from handmade import AGENDA80, META79, META79_ZH, OP4, OP4_ZH, OP9, PP3, R79, R80
 
 
 def span(p: Paragraph, words: str) -> Evidence:

@@ -3,11 +3,10 @@ they hold. Pure: hand-made paragraph records and a matcher over their IDF, no st
 from __future__ import annotations
 
 import pytest
+from handmade import AGENDA80, META79, OP4, OP4_ZH, OP9, OP9_ZH, OP10, PP10, R79, matcher
 
 from assistant.evidence import FACT_PATTERNS, Evidence, fact_in, select
 from index import OP, Paragraph
-
-from handmade import AGENDA80, META79, OP4, OP4_ZH, OP9, OP9_ZH, OP10, PP10, R79, matcher
 
 LIST = Paragraph(R79, "en", OP, 1, "Recalls its resolution 78/241, welcomes the report of the Secretary-General, "
                                    "and decides to remain seized of the matter;")

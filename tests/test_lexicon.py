@@ -2,10 +2,10 @@
 Pure: a `Lexicon` built from a small dict of known terms, no store."""
 from __future__ import annotations
 
+from handmade import LEXICON
+
 from assistant.lexicon import SPELLING_CUTOFF, Lexicon
 from index.lexical import terms
-
-from handmade import LEXICON
 
 TEXT = "Encourages the open-ended working group to consider international humanitarian law,"
 

@@ -3,7 +3,6 @@ Pure: a hand-made `Corpus`, no store."""
 from __future__ import annotations
 
 import pytest
-
 from handmade import AGENDA80, META79, OP9, R79, R80, read, turn
 
 INTENTS = [

@@ -2,11 +2,11 @@
 Pure: hand-made paragraph records, no store."""
 from __future__ import annotations
 
+from handmade import META79, OP4, OP4_ZH, OP9, OP10
+
 from assistant.compose import quotation
 from assistant.evidence import Evidence
 from assistant.verify import quotation_holds, sentences_with_citations, verified
-
-from handmade import META79, OP4, OP4_ZH, OP9, OP10
 
 CITED = {p.label: p for p in (OP4, OP9, OP10, META79, OP4_ZH)}
 QUOTE = ("Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts to fulfil its mandate … "
