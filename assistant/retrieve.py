@@ -18,6 +18,7 @@ from index.lexical import terms
 from .text import CJK_CHAR, Concept, concepts, tokens
 
 RRF_K = 60  # the usual reciprocal-rank constant: flattens differences deep in a ranking
+RANK_LEADERS = 3  # the first few of the dense and of the lexical ranking are always candidates
 
 
 def fuse(rankings: list[tuple[Iterable[Hashable], float]], k: int = RRF_K) -> dict[Hashable, float]:
@@ -218,7 +219,11 @@ class Retriever:
         # A language filter chooses which version is shown; it needs one to show.
         admitted = [h for h in hits.values() if any(filters.admits(v) for v in h.versions.values())]
         ranked = sorted(admitted, key=lambda h: (-h.score, -h.support))
-        return ranked[:k]
+        # Fusion rewards agreement, so a paragraph that only one side finds sinks however
+        # clearly it leads there ("sierra leone" is in one paragraph's words, nowhere near
+        # it in meaning space): the leaders of each ranking stay candidates.
+        leaders = {prov for ranking in (dense_rank, lexical_rank) for prov in list(ranking)[:RANK_LEADERS]}
+        return ranked[:k] + [h for h in ranked[k:] if h.provision in leaders]
 
 
 class Matcher:

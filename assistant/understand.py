@@ -60,7 +60,7 @@ _THE_RESOLUTION = re.compile(r"\b(it|these|those|that resolution|this resolution
                              r"该决议|这项决议|这一决议", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
-_SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
+_SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
