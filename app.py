@@ -3,12 +3,15 @@
 Ask tab: a conversation whose answers carry inline citations, with the cited paragraphs in
 full beside it (supporting clauses marked, footnotes, the other-language version, a citation
 to copy). Compare tab: what changed between two resolutions. Brief tab: a cited briefing
-note on a topic, also as a Word file. Browse tab: read a document paragraph by paragraph. Named API endpoints `/ask`
-and `/show` serve scripts through gradio_client. Uses only the public `assistant` API.
+note on a topic, also as a Word file. Browse tab: read a document paragraph by paragraph.
+Documents tab: what is indexed, and an upload that adds files as `unres add` does. Named API
+endpoints `/ask` and `/show` serve scripts through gradio_client. Uses only the public
+`assistant` API.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import os
 import re
@@ -20,6 +23,7 @@ import time
 from pathlib import Path  # noqa: I001  (the environment is set before gradio is imported)
 
 from assistant import Answer, Assistant, QuestionError, Settings, SettingsError, Source  # noqa: E402
+from assistant.adding import add_received  # noqa: E402
 
 
 def _settings() -> Settings:
@@ -51,6 +55,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MARKUP = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation: all that Markdown, HTML or a URL is made of
 LANGS = {"Any": None, "English": "en", "中文": "zh"}
 PARTS = {"Operative": "OP", "Preambular": "PP"}
+UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
+DOCUMENT_COLUMNS = {"Symbol": "16%", "Lang": "6%", "Title": "37%", "Adopted": "11%", "Kind": "12%", "PP": "6%",
+                    "OP": "6%", "FN": "6%"}  # name: width
 CSS = """
 .unres-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 4px 10px; margin: 6px 0; }
 .unres-source summary { cursor: pointer; font-weight: 600; }
@@ -62,6 +69,7 @@ CSS = """
 .unres-change del { background: #ffd7d5; }
 .unres-change ins { background: #d5f5d7; text-decoration: none; }
 .unres-dropped { color: var(--body-text-color-subdued); }
+.unres-refused { color: var(--error-text-color); }
 """
 
 
@@ -114,6 +122,26 @@ def comparison_html(comparison) -> str:
         rows.append(f"<div class='unres-change unres-{ch.status}'><b>{ch.status}</b> {old} → {new}"
                     f"<div class='unres-para'>{body}</div></div>")
     return "".join(rows)
+
+
+def document_rows(listing: list[dict]) -> list[list]:
+    """`Assistant.indexed()` as table rows; a secondary source has paragraphs, not PP / OP / FN."""
+    return [[d["doc"], d["lang"], d["title"], d["date"], d["kind"],
+             *(d["counts"].get(k, "") for k in ("PP", "OP", "FN"))] for d in listing]
+
+
+def added_html(results: list[dict]) -> str:
+    """One line per received file: what was detected and whether it was added, or why not."""
+    rows = []
+    for r in results:
+        if r["error"]:
+            rows.append(f"<li class='unres-refused'>⚠️ Refused: {html.escape(r['error'])}</li>")
+            continue
+        counts = ", ".join(f"{k} {v}" for k, v in r["counts"].items())
+        state = "added" if r["added"] else "already indexed"
+        rows.append(f"<li>✅ {html.escape(r['doc'])} ({html.escape(r['lang'])}) “{html.escape(r['title'])}”, "
+                    f"adopted {html.escape(r['date'])}: {counts} <b>[{state}]</b></li>")
+    return f"<ul>{''.join(rows)}</ul>"
 
 
 def as_text(typed: str) -> str:
@@ -177,16 +205,39 @@ def sweep_partial_uploads(folder: Path) -> None:
             partial.unlink(missing_ok=True)
 
 
+def received_files(files: list[dict] | None) -> list[Path]:
+    """The uploaded files of an upload event; only ones inside FILES, where uploads are written
+    (Gradio checks this too)."""
+    paths = [Path(f["path"]) for f in files or []]
+    return [p for p in paths if p.resolve().is_relative_to(FILES.resolve())]
+
+
+def discard(received: list[Path]) -> None:
+    """Delete uploaded files (and their emptied folders): what was added has been copied into
+    the documents folder, and what was refused must not stay anywhere."""
+    for path in received:
+        path.unlink(missing_ok=True)
+        if path.parent.resolve() != FILES.resolve():
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # only if nothing else is in it
+
+
 def message(answer: Answer) -> str:
     if answer.abstained:
         return f"⚠️ **Not answered by the indexed texts.**\n\n{answer.answer}"
     return answer.answer
 
 
-def build(assistant: Assistant) -> gr.Blocks:
+def document_choices(assistant: Assistant) -> tuple[list[str], list[tuple[str, str]]]:
+    """The resolutions (for the filters and Compare) and each document in each language (Browse)."""
     docs = assistant.documents()
-    resolution_docs = [d["doc"] for d in docs if d["kind"] == "resolution"]
-    doc_choices = [(f"{d['doc']} ({lang}) · {d['title']}", f"{d['doc']}|{lang}") for d in docs for lang in d["langs"]]
+    resolutions = [d["doc"] for d in docs if d["kind"] == "resolution"]
+    by_language = [(f"{d['doc']} ({lang}) · {d['title']}", f"{d['doc']}|{lang}") for d in docs for lang in d["langs"]]
+    return resolutions, by_language
+
+
+def build(assistant: Assistant) -> gr.Blocks:
+    resolution_docs, doc_choices = document_choices(assistant)
 
     def respond(question: str, chat: list, history: list, doc_filter: list, lang: str, parts: list):
         chat = list(chat or [])
@@ -236,6 +287,21 @@ def build(assistant: Assistant) -> gr.Blocks:
         # The topic is shown as typed, not as markup.
         note = result.to_markdown().replace(result.topic, as_text(result.topic))
         return note, str(result.to_docx(folder / "briefing-note.docx"))
+
+    def upload(files: list[dict] | None):
+        received = received_files(files)
+        try:
+            results = add_received(assistant, received, SETTINGS.max_upload_mb)
+        except Exception as exc:  # the documents folder is put back as it was; say what went wrong
+            results = [{"file": str(p), "error": f"{p.name}: not added ({exc})"} for p in received]
+        finally:
+            discard(received)
+        return added_html(results), None, *listings()
+
+    def listings():
+        """The table of indexed documents and the document lists of the other tabs, as they are now."""
+        resolutions, choices = document_choices(assistant)
+        return (document_rows(assistant.indexed()), *[gr.update(choices=resolutions)] * 3, gr.update(choices=choices))
 
     def ask_api(question: str, history: list[dict] | None = None, doc: list[str] | None = None,
                 lang: str | None = None, part: list[str] | None = None) -> dict:
@@ -309,6 +375,21 @@ def build(assistant: Assistant) -> gr.Blocks:
             reader = gr.HTML(browse(doc_choices[0][1], []), elem_id="unres-browse")
             pick.change(browse, [pick, browse_parts], reader, api_visibility="private")
             browse_parts.change(browse, [pick, browse_parts], reader, api_visibility="private")
+        with gr.Tab("Documents"):
+            table = gr.Dataframe(document_rows(assistant.indexed()), headers=list(DOCUMENT_COLUMNS), interactive=False,
+                                 wrap=True, column_widths=list(DOCUMENT_COLUMNS.values()), label="Indexed documents",
+                                 elem_id="unres-documents")
+            uploads = gr.File(label=f"Add resolutions: official PDF, Word, text or markdown, up to "
+                                    f"{SETTINGS.max_upload_mb:g} MB each", file_count="multiple",
+                              file_types=UPLOAD_TYPES, elem_id="unres-upload")
+            report = gr.HTML(elem_id="unres-added")
+            lists = [table, doc_filter, older, newer, pick]
+            # The files as received (preprocess=False): gr.File's own preprocessing would leave an
+            # empty temporary file behind for each one. One upload at a time: each appends to the
+            # manifest and rebuilds the store.
+            uploads.upload(upload, uploads, [report, uploads, *lists], preprocess=False, api_visibility="private",
+                           concurrency_limit=1)
+        demo.load(listings, None, lists, api_visibility="private")  # a new page shows what was added since
         # Answers are short CPU work on shared read-only indexes: a few may run at once.
         gr.api(ask_api, api_name="ask", concurrency_limit=CONCURRENCY)
         gr.api(show_api, api_name="show", concurrency_limit=CONCURRENCY)

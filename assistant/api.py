@@ -85,18 +85,27 @@ class Assistant:
         ))
 
     def _attach(self, store) -> None:
-        """Use `store`: everything derived from its paragraphs is computed here."""
-        self.store = store
-        self.retriever = Retriever(self.store, self.settings.dense_weight, self.settings.lexical_weight)
-        # One entry per document; the English entry's title where there are several languages.
-        self.docs = {d.doc: d for d in sorted(self.store.corpus.docs, key=lambda d: d.lang == "en")}
-        self.resolutions = {d.doc: d.date for d in self.store.corpus.docs if d.is_resolution}
-        self.by_key = {p.key: p for p in self.store.paragraphs}
-        self._comparisons: dict[tuple[str, ...], Comparison] = {}
-        self._languages = {(d.doc, d.lang) for d in self.store.corpus.docs}
-        self._by_label = {p.label: p for p in self.store.paragraphs}
-        self.lexicon = Lexicon(self.retriever.idf, [p.text for p in self.store.paragraphs])
-        self.corpus = Corpus(self.resolutions, self.lexicon)
+        """Use `store`: everything derived from its paragraphs is computed here, then swapped in
+        at once (after `add`, questions in flight on other threads see the old or the new state)."""
+        retriever = Retriever(store, self.settings.dense_weight, self.settings.lexical_weight)
+        resolutions = {d.doc: d.date for d in store.corpus.docs if d.is_resolution}
+        lexicon = Lexicon(retriever.idf, [p.text for p in store.paragraphs])
+        self.__dict__.update(
+            store=store,
+            retriever=retriever,
+            # One entry per document; the English entry's title where there are several languages.
+            docs={d.doc: d for d in sorted(store.corpus.docs, key=lambda d: d.lang == "en")},
+            resolutions=resolutions,
+            by_key={p.key: p for p in store.paragraphs},
+            _comparisons={},
+            _languages={(d.doc, d.lang) for d in store.corpus.docs},
+            _by_label={p.label: p for p in store.paragraphs},
+            lexicon=lexicon,
+            corpus=Corpus(resolutions, lexicon),
+        )
+        # Found on first use from the paragraphs: found again for the new ones.
+        self.__dict__.pop("_links", None)
+        self.__dict__.pop("_series_docs", None)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -690,6 +699,7 @@ class Assistant:
             found = [link for link in self.links() if link.target == what]
         return _once(found)
 
+    # ------------------------------------------------------------------ adding documents
 
     def add(self, path: str | Path, dry_run: bool = False) -> dict:
         """Add one resolution file (PDF, .docx, text): detect it, list it in the manifest, copy it
@@ -699,15 +709,13 @@ class Assistant:
 
     def add_many(self, paths: list[str | Path], dry_run: bool = False) -> list[dict]:
         """`add` for several files, indexed in one incremental build."""
-        from index.intake import add_documents, undo_on_failure
+        from .adding import add_files
 
-        seeds = self.settings.seeds_dir
-        with undo_on_failure(seeds):
-            results = add_documents([Path(p) for p in paths], seeds, dry_run)
-            if not dry_run and any(r.added for r in results):
-                self._attach(open_store(self.settings.store_dir, seeds, self.store.encoder,
-                                        chroma_url=self.settings.chroma_url or None, progress=self._progress))
-        return [r.to_dict() for r in results]
+        results, store = add_files([Path(p) for p in paths], self.settings, encoder=self.store.encoder,
+                                   dry_run=dry_run, progress=self._progress)
+        if store is not None:
+            self._attach(store)
+        return results
 
     def indexed(self) -> list[dict]:
         """Each indexed document and language version, with the fields `unres add` reports."""
@@ -721,6 +729,7 @@ class Assistant:
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
 
+
 def _once(links: list[Link]) -> list[Link]:
     """One link per provision and target: the English paragraph's where there are several."""
     best: dict[tuple, Link] = {}
@@ -731,8 +740,6 @@ def _once(links: list[Link]) -> list[Link]:
             best[key] = link
     return list(best.values())
 
-
-    # ------------------------------------------------------------------ adding documents
 
 def _quietly(load: Callable[[], None]) -> Callable[[], None]:
     """A background load whose failure surfaces later, at first use, as a clear error."""

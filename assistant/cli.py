@@ -31,6 +31,7 @@ def _guarded(fn: Callable) -> Callable:
     @wraps(fn)
     def run(*args, **kwargs):
         from index import EmbeddingError, SeedError, StoreError
+        from index.intake import FolderError
 
         from .api import QuestionError
         from .config import SettingsError
@@ -38,7 +39,7 @@ def _guarded(fn: Callable) -> Callable:
 
         try:
             return fn(*args, **kwargs)
-        except (QuestionError, SettingsError, OutputError) as exc:
+        except (QuestionError, SettingsError, OutputError, FolderError) as exc:
             _fail(EXIT_INPUT, str(exc))
         except (StoreError, EmbeddingError, SeedError) as exc:
             _fail(EXIT_INTERNAL, str(exc))
@@ -366,19 +367,14 @@ def _document_line(r: dict) -> str:
 def add(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
     """Add resolution files (official PDF, .docx, text or markdown, also `pdftotext` output):
     detect symbol, language, title and date, list them in the manifest, copy them into the
-    documents folder (env UNRES_SEEDS_DIR) and index them. A file that cannot be read as a
-    resolution is refused whole (exit 2)."""
+    documents folder (env UNRES_SEEDS_DIR; made if missing) and index them. A file that cannot
+    be read as a resolution is refused whole (exit 2)."""
     from pathlib import Path
 
-    if dry_run:
-        from index.intake import add_documents
+    from .adding import add_files
+    from .config import Settings
 
-        from .config import Settings
-
-        results = [r.to_dict() for r in add_documents([Path(p) for p in paths], Settings.load(**ctx.obj).seeds_dir,
-                                                      dry_run=True)]
-    else:
-        results = _assistant(ctx).add_many(list(paths))
+    results, _ = add_files([Path(p) for p in paths], Settings.load(**ctx.obj), dry_run=dry_run, progress=_progress)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     for r in results:
@@ -406,6 +402,7 @@ def documents(ctx: click.Context, as_json: bool) -> None:
             click.echo(_document_line(r))
     for err in assistant.store.corpus.errors:
         click.echo(f"unres: warning: {err}", err=True)
+
 
 if __name__ == "__main__":
     main()

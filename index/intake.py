@@ -15,6 +15,13 @@ from .read import read_document
 from .records import FN, META, OP, PP, Paragraph
 
 MANIFEST = "manifest.toml"
+MANIFEST_HEAD = """# One entry per document file, written by `unres add` (hand-written entries work too).
+# `doc` is the citation symbol; `kind` is "resolution" or "commentary".
+"""
+
+
+class FolderError(ValueError):
+    """The documents folder cannot be created or written; the message names it and says why."""
 
 
 @dataclass
@@ -89,29 +96,50 @@ def add_documents(paths: list[Path], seeds_dir: Path, dry_run: bool = False) -> 
         listed.append(r.seed)
         r.added = True
         if not dry_run:
-            seeds_dir.mkdir(parents=True, exist_ok=True)
-            tmp = seeds_dir / f".{dest}.adding"
-            shutil.copyfile(path, tmp)
-            tmp.replace(seeds_dir / dest)
-            old_text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+            _store_file(path, seeds_dir, dest)
+            old_text = manifest.read_text(encoding="utf-8") if manifest.is_file() else MANIFEST_HEAD
             _write(manifest, old_text + entry_toml(r.seed))
     return results
 
 
+def _store_file(path: Path, seeds_dir: Path, dest: str) -> None:
+    """Copy `path` into the documents folder (made if missing) as `dest`, whole or not at all."""
+    try:
+        seeds_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FolderError(f"cannot create the documents folder {seeds_dir} ({exc.strerror}); "
+                          "set UNRES_SEEDS_DIR to a folder that can be written") from exc
+    tmp = seeds_dir / f".{dest}.adding"
+    try:
+        shutil.copyfile(path, tmp)
+        tmp.replace(seeds_dir / dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FolderError(f"cannot write {dest} in the documents folder {seeds_dir} ({exc.strerror})") from exc
+
+
 @contextmanager
 def undo_on_failure(seeds_dir: Path) -> Iterator[None]:
-    """Restore the manifest and remove new files when indexing what was added fails."""
+    """Restore the manifest and remove new files (and folders made for them) when adding or
+    indexing what was added fails."""
     manifest = seeds_dir / MANIFEST
     before = manifest.read_text(encoding="utf-8") if manifest.is_file() else None
     files = {f.name for f in seeds_dir.iterdir()} if seeds_dir.is_dir() else set()
+    made = [d for d in (seeds_dir, *seeds_dir.parents) if not d.exists()]  # innermost first
     try:
         yield
     except BaseException:
-        for f in seeds_dir.iterdir():
-            if f.name not in files:
-                f.unlink()
+        if seeds_dir.is_dir():
+            for f in seeds_dir.iterdir():
+                if f.name not in files and f.is_file():
+                    f.unlink()
         if before is not None:
             _write(manifest, before)
+        for d in made:
+            try:
+                d.rmdir()
+            except OSError:
+                break
         raise
 
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: one real store (real USE embeddings, real Chroma on disk) per test run."""
+"""Shared fixtures: one real store (real USE embeddings, real Chroma on disk) per test run, the
+chat app launched for real, and headless Chromium to drive it."""
 from __future__ import annotations
 
 import os
@@ -6,14 +7,20 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")
@@ -54,17 +61,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(store_dir, assistant):
+@contextmanager
+def running_app(env: dict[str, str]) -> Iterator[str]:
+    """`app.py` as a user starts it, with `env` added to the environment; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "UNRES_STORE_DIR": str(store_dir)}
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = tempfile.TemporaryFile()  # not a pipe: a long-running app would fill it and stall
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], env={**os.environ, **env},
+                            stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"app.py exited: {proc.stdout.read().decode()[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"app.py exited: {log.read().decode()[-2000:]}")
         try:
             urllib.request.urlopen(url, timeout=2)
             break
@@ -73,9 +82,18 @@ def app_url(store_dir, assistant):
     else:
         proc.kill()
         raise RuntimeError("app.py did not start within 180 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(store_dir, assistant):
+    with running_app({"UNRES_STORE_DIR": str(store_dir)}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -83,3 +101,18 @@ def client(app_url):
     from gradio_client import Client
 
     return Client(app_url, verbose=False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's package, installed by setup.sh), one per test module."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: setup.sh installs it (apt package chromium)")
+        pytest.skip("Chromium is not installed (setup.sh installs it where apt is available)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()

@@ -2,15 +2,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import urllib.request
 from pathlib import Path
-
-import pytest
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 
 def test_app_listens_on_loopback_only(app_url):
@@ -36,20 +29,6 @@ def test_show_endpoint_returns_the_paragraph_footnotes_and_translation(client):
     assert r["footnotes"][0]["text"] == "A/79/88." and r["versions"][0]["lang"] == "zh"
     assert r["reference"] == "A/RES/79/62, operative paragraph 1"
     assert "error" in client.predict("A/RES/79/62 OP 99", api_name="/show")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: setup.sh installs it (apt package chromium)")
-        pytest.skip("Chromium is not installed (setup.sh installs it where apt is available)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_browser_question_answer_and_cited_paragraph(browser, app_url, tmp_path):

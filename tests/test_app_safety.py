@@ -11,8 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, _free_port
-from test_app import CHROMIUM, FLAGS
+from conftest import ROOT, running_app
 
 UNRES = Path(sys.executable).with_name("unres")
 GGE = "By when should the GGE fulfil its mandate?"
@@ -29,23 +28,10 @@ def private(tmp_path_factory):
     (files / "tmpabc123").write_bytes(b"half an upload")  # left by a dropped connection
     for i in range(5):
         (files / f"brief-old{i}").mkdir()
-    env = {**os.environ, "UNRES_STORE_DIR": str(base / "store"), "UNRES_SEEDS_DIR": str(seeds),
-           "UNRES_MAX_NOTES": "2", "UNRES_MAX_UPLOAD_MB": "1"}
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 180
-    while True:
-        assert proc.poll() is None and time.monotonic() < deadline, "app.py did not start"
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    yield {"url": url, "env": env, "seeds": seeds, "files": files}
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {"UNRES_STORE_DIR": str(base / "store"), "UNRES_SEEDS_DIR": str(seeds), "UNRES_MAX_NOTES": "2",
+           "UNRES_MAX_UPLOAD_MB": "1"}
+    with running_app(env) as url:
+        yield {"url": url, "env": {**os.environ, **env}, "seeds": seeds, "files": files}
 
 
 def _upload(url: str, size: int) -> int:
@@ -85,18 +71,6 @@ def test_the_app_switches_to_a_rebuilt_store(private):
         assert time.monotonic() < deadline, answer["answer"]
         time.sleep(1)
     assert answer["citations"][0]["label"] == "A/RES/79/62 OP 4"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_briefing_notes_on_disk_are_bounded(browser, private):

@@ -298,3 +298,79 @@ def test_unlisted_file_is_reported(workspace):
         assert "stray.md: not listed in manifest.toml" in r.stderr
     finally:
         (workspace / "seeds" / "stray.md").unlink()
+
+
+# ---- a documents folder that is empty, not there yet, or cannot be made
+
+def _run(seeds: Path, store: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "UNRES_SEEDS_DIR": str(seeds), "UNRES_STORE_DIR": str(store)}
+    return subprocess.run([str(Path(sys.executable).with_name("unres")), *args], capture_output=True, env=env,
+                          timeout=600, text=True)
+
+
+def test_add_into_a_documents_folder_not_there_yet(tmp_path):
+    seeds = tmp_path / "not" / "yet" / "docs"
+    dry = _run(seeds, tmp_path / "store", "add", "--dry-run", str(DATA / "A_RES_78_241-EN.md"))
+    assert dry.returncode == 0 and "[would be added]" in dry.stdout, dry.stderr
+    assert not (tmp_path / "not").exists()  # a dry run makes nothing
+
+    added = _run(seeds, tmp_path / "store", "add", str(DATA / "A_RES_78_241-EN.md"))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == ("A/RES/78/241 (en) 'Lethal autonomous weapons systems', adopted 2023-12-22: "
+                            "PP 9, OP 4, FN 2 [added]\n")
+    assert sorted(f.name for f in seeds.iterdir()) == ["A_RES_78_241-EN.md", "manifest.toml"]
+    answer = json.loads(_run(seeds, tmp_path / "store", "ask", "--json", "When was resolution 78/241 adopted?").stdout)
+    assert answer["citations"][0]["label"] == "A/RES/78/241 META" and "22 December 2023" in answer["answer"]
+
+
+def test_add_into_an_empty_documents_folder(tmp_path):
+    seeds = tmp_path / "docs"
+    seeds.mkdir()
+    added = _run(seeds, tmp_path / "store", "add", "--json", str(DATA / "A_RES_80_57-EN.layout.md"))
+    assert added.returncode == 0, added.stderr
+    [r] = json.loads(added.stdout)
+    assert (r["doc"], r["counts"], r["added"], r["error"]) == ("A/RES/80/57", {"PP": 13, "OP": 4, "FN": 3}, True, None)
+    from index import read_manifest
+
+    assert [(d.file, d.doc, d.date) for d in read_manifest(seeds / "manifest.toml")] == [
+        ("A_RES_80_57-EN.layout.md", "A/RES/80/57", "2025-12-01")]
+    assert next((tmp_path / "store").glob("*/fingerprint.json")).is_file()  # indexed
+
+
+def test_add_where_the_documents_folder_cannot_be_made(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    seeds = tmp_path / "a-file" / "docs"
+    r = _run(seeds, tmp_path / "store", "add", str(DATA / "A_RES_78_241-EN.md"))
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[-1] == (f"unres: error: cannot create the documents folder {seeds} (Not a "
+                                                 "directory); set UNRES_SEEDS_DIR to a folder that can be written")
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["a-file"]  # no store, nothing half made
+    # The folder can be made but the store cannot: the file, the manifest and the new folders go again.
+    r = _run(tmp_path / "new" / "docs", tmp_path / "a-file" / "store", "add", str(DATA / "A_RES_78_241-EN.md"))
+    assert r.returncode == 1 and "cannot create the store folder" in r.stderr
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["a-file"]
+
+
+# ---- the app's upload: the size limit, then `Assistant.add_many` for the rest
+
+def test_received_files_over_the_limit_are_refused_before_reading(tmp_path):
+    from assistant.adding import add_received, over_limit
+
+    small, big = tmp_path / "small.md", tmp_path / "big.pdf"
+    small.write_bytes(b"x" * 1000)
+    big.write_bytes(b"x" * 300_000)
+    assert over_limit(small, 0.25) is None
+    assert over_limit(big, 0.25) == ("big.pdf: 0.3 MB is more than the 0.25 MB a file may have "
+                                     "(setting UNRES_MAX_UPLOAD_MB)")
+
+    class Recorder:  # stands in for the Assistant: only what reaches add_many matters here
+        def add_many(self, paths):
+            self.got = paths
+            return [{"file": str(p), "error": None, "added": True} for p in paths]
+
+    assistant = Recorder()
+    results = add_received(assistant, [big, small], 0.25)
+    assert assistant.got == [small]
+    assert [r["file"] for r in results] == [str(big), str(small)]
+    assert results[0]["error"].startswith("big.pdf: 0.3 MB") and results[0]["added"] is False
+    assert results[1]["added"] is True
