@@ -103,8 +103,8 @@ class Lexicon:
         if len(low) < MIN_SPELLING_LENGTH or low in STOPWORDS or self.knows(low) or not low.isalpha():
             return None
         cutoff = SHORT_WORD_CUTOFF if len(low) < 5 else SPELLING_CUTOFF
-        # A slip rarely falls in a word's first two letters: "drone" is not a misspelt "done".
-        candidates = [w for w in self._surface if w[:2] == low[:2]]
+        # A slip rarely falls on a word's first letter ("wepons", "cnsultatns").
+        candidates = [w for w in self._surface if w[0] == low[0]]
         found = process.extractOne(low, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         return found[0] if found else None
 

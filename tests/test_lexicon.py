@@ -56,7 +56,10 @@ def test_spelling_correction_has_a_cutoff_and_a_minimum_length():
     assert SPELLING_CUTOFF == 85
     assert LEXICON.correct("cnsltatns") is None  # ratio 82: too far
     assert LEXICON.correct("moratorium") is None  # nothing like it in the texts
-    assert LEXICON.correct("grop") is None  # too short to correct safely ("group")
+    assert LEXICON.correct("grp") is None  # too short to correct safely ("group")
+    assert LEXICON.correct("grop") == "group"  # four letters: one missing letter only (ratio 89)
+    assert LEXICON.correct("gruo") is None  # four letters, a changed letter (ratio 75)
+    assert LEXICON.correct("xonsultations") is None  # the first letter is kept
     assert LEXICON.correct("consultations") is None  # known words are left alone
     assert LEXICON.correct("2025s") is None  # not a word
 
