@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from index import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for, make_encoder, open_store
-from index.lexical import STOPWORDS
+from index.lexical import STOPWORDS, terms
 from index.links import Link, find_links, series
 from index.links import documents as series_documents
 
@@ -30,7 +30,7 @@ from .compose import (
     used_clauses,
 )
 from .config import Settings
-from .evidence import FACT_PATTERNS, Evidence, claim_text, fact_in, new_facts, select
+from .evidence import FACT_PATTERNS, Evidence, claim_text, claim_units, fact_in, new_facts, select
 from .lexicon import SYNONYMS, Lexicon
 from .limits import clean_filters, clean_history
 from .references import Reference, other_symbols
@@ -356,19 +356,25 @@ class Assistant:
     def _premise_holds(self, query: Query, best: Hit) -> bool:
         """A yes-no or why question's claim is in the texts: every content word of it is a
         word the texts use (or an abbreviation or spelling of one) and the best paragraph
-        expresses most of it in its own words (not inside the long name of a treaty)."""
+        expresses most of it in its own words (not inside the long name of a treaty). A claim
+        naming things or numbers must hold where they stand together, in one clause or list
+        item: "the Philippines" and "the international conference" are in one paragraph but
+        in two items of its list."""
         if query.lang == "en":
             for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", query.search):
                 if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
                         or word.lower() in SYNONYMS):
                     return False
-        return any(self._says(query, v) for v in best.versions.values())
+        if not query.required:
+            return any(self._says(query, claim_text(v)) for v in best.versions.values())
+        p = best.versions.get("en") or next(iter(best.versions.values()))
+        return any(self._says(query, own) for words, own in claim_units(p) if holds(terms(words), query.required))
 
-    def _says(self, query: Query, p: Paragraph) -> bool:
-        """Paragraph p expresses most of the question's concepts in its own words."""
+    def _says(self, query: Query, text: str) -> bool:
+        """`text` expresses most of the question's concepts."""
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         total = match.weight(set(range(len(match.about))))
-        return bool(total) and match.weight(match.read(claim_text(p))[2]) / total >= PREMISE_COVERAGE
+        return bool(total) and match.weight(match.read(text)[2]) / total >= PREMISE_COVERAGE
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
@@ -420,7 +426,7 @@ class Assistant:
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences = [note]
         if query.polar:  # the verdict first, then what the texts say of the resolution
-            said = self._says(query, mentioning[0])
+            said = self._says(query, claim_text(mentioning[0]))
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
         for p in mentioning[:2]:

@@ -288,14 +288,20 @@ def claim_text(p: Paragraph) -> str:
     """What a paragraph states in its own words, for testing a question's premise: the text
     with long names blanked out, so "ban" is not borne out by the word "Prohibitions" in the
     title of the Convention on Prohibitions or Restrictions on the Use of ...."""
+    return _blank_names(p.text, 0, len(p.text))
+
+
+def claim_units(p: Paragraph) -> list[tuple[str, str]]:
+    """The units a claim must be found within, clauses (long ones cut at their "and"s), each
+    as (its words, its own words with long names blanked)."""
     text = p.text
-    for a, b in reversed(_long_names(text, 0, len(text), whole=True)):
-        text = text[:a] + " " + text[b:]
-    return text
-
-
-def claim_units(p: Paragraph) -> list[str]:
-    """The units a claim must be found within: clauses, long ones cut at their "and"s."""
-    text = claim_text(p)
     spans = sentence_spans(text) if p.part == P else clause_spans(text)
-    return [text[x:y] for a, b in spans for x, y in _split_long(text, a, b)] or [text]
+    units = [(x, y) for a, b in spans for x, y in _split_long(text, a, b)] or [(0, len(text))]
+    return [(text[a:b], _blank_names(text, a, b)) for a, b in units]
+
+
+def _blank_names(text: str, a: int, b: int) -> str:
+    out = text[a:b]
+    for x, y in reversed(_long_names(text, a, b, whole=True)):
+        out = out[: x - a] + " " + out[y - a :]
+    return out

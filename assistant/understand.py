@@ -73,6 +73,11 @@ _NOT_NAMES = frozenset("""january february march april may june july august sept
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty").split()
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# A session or meeting named by a spelled-out ordinal: "its eightieth session".
+_ORDINAL = re.compile(r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|"
+                      r"fifth|sixth|seventh|eighth|ninth)(?=\s+(?:session|plenary|meeting))|\b(?:tenth|eleventh|twelfth|"
+                      r"(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)(?=\s+(?:session|plenary|meeting))", re.I)
 _NUMBER = re.compile(r"(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
 
 
@@ -145,7 +150,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     rest = ref.rest or question
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
-    query.required = _required(rest, corpus.lexicon) if lang == "en" else []
+    query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else []
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)", question, re.I)):
@@ -180,22 +185,24 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
     return cited if len(cited) == 1 else []
 
 
-def _required(text: str, lexicon: Lexicon) -> list[list[list[str]]]:
+def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[list[str]]]:
     """The names (capitalised words, abbreviations) and numbers of the question proper (its
     last sentence), each with its alternative forms as tokens: evidence that holds none of
     "Vienna", "NATO" or "2026" does not answer a question about them. The texts' own authors
-    ("the General Assembly", "United Nations") are implied, never required."""
+    ("the General Assembly", "United Nations") are implied, never required; a month only
+    when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
     text = re.split(r"(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
     out: list[list[list[str]]] = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
-        if word.lower() in _NOT_NAMES:
+        if word.lower() in _NOT_NAMES and not (dates and word.lower() in _MONTHS):
             continue
         alternatives = [tokens(word)]
         if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word) or lexicon.acronym(word[:-1])):
             alternatives.append(tokens(full))
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
+    out += [[[w.lower()]] for w in _ORDINAL.findall(text)]
     for n in _NUMBER.findall(text):
         digits = re.sub(r"\D", "", n)
         out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else []))
