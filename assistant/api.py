@@ -365,8 +365,9 @@ class Assistant:
                 if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
                         or word.lower() in SYNONYMS):
                     return False
-        if not query.required:
-            return any(self._says(query, claim_text(v)) for v in best.versions.values())
+        if not query.required or query.lang != "en":  # a Chinese clause is too short a unit
+            return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
+                       for v in best.versions.values())
         p = best.versions.get("en") or next(iter(best.versions.values()))
         return any(self._says(query, own) for words, own in claim_units(p) if holds(terms(words), query.required))
 

@@ -73,6 +73,7 @@ _NOT_NAMES = frozenset("""january february march april may june july august sept
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty").split()
+_ZH_NUMBER = re.compile(r"(?<![哪几多第\d])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|"
@@ -150,7 +151,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     rest = ref.rest or question
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
-    query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else []
+    query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)", question, re.I)):
@@ -207,6 +208,15 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         digits = re.sub(r"\D", "", n)
         out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else []))
     return out
+
+
+def _required_zh(text: str) -> list[list[list[str]]]:
+    """The numbers of a Chinese question, with their measure ("一周", "两天", "2026年")."""
+    out = []
+    for m in _ZH_NUMBER.findall(text):
+        digits = re.findall(r"\d+", m)
+        out.append([digits] if digits else [tokens(m)])
+    return [alts for alts in out if alts[0]]
 
 
 def holds(have: set[str], required: list[list[list[str]]]) -> bool:

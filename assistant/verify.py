@@ -21,7 +21,7 @@ _NAMED = re.compile(r"\b[Rr]esolution (\d+/\d+) \((OP|PP) (\d+)\)|\b[Rr]esolutio
 _FRAME_WORDS = re.compile(
     r"\b(yes|no|on|by|in|at|its|the|mentioned|resolution|resolutions|has|have|paragraphs?|preambular|operative|"
     r"footnotes?|adoption|record|news|article|secondary|source|not|a|of|and|closest|they|come|indexed|texts|do|"
-    r"say|so|op|pp|fn)\b|\d+/\d+", re.I)
+    r"say|so|op|pp|fn)\b|\d+/\d+|^\s*(?:是|不|否)。", re.I)
 
 
 _COUNT = re.compile(r"\bhas (\d+) (preambular paragraphs|operative paragraphs|footnotes|paragraphs)\b|"
