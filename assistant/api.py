@@ -30,7 +30,7 @@ from .compose import (
     used_clauses,
 )
 from .config import Settings
-from .evidence import FACT_PATTERNS, Evidence, claim_text, claim_units, fact_in, new_facts, select
+from .evidence import FACT_PATTERNS, Evidence, claim_text, claim_units, fact_in, is_deadline, new_facts, select
 from .lexicon import SYNONYMS, Lexicon
 from .limits import clean_filters, clean_history
 from .references import Reference, other_symbols
@@ -49,7 +49,9 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
+DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 PREMISE_COVERAGE = 0.6  # share of a yes-no question's concepts the best paragraph must express
+_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
@@ -232,14 +234,16 @@ class Assistant:
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
-        if not hits or hits[0].support < self.settings.min_support:
+        # "in that paragraph" points at the evidence: no threshold second-guesses the user.
+        floor = 0.0 if query.in_discussed else self.settings.min_support
+        if not hits or hits[0].support < floor:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.question, query.lang, hits, contexts, filters)
         # The answer comes from a paragraph that holds the question's names and numbers and,
         # for "when", "where" and the like, a fact of that kind the question does not state.
         answering = [h for h in hits[: self.settings.top_k]
-                     if h.support >= self.settings.min_support and self._answers(query, h)]
+                     if h.support >= floor and self._answers(query, h)]
         if not answering:
             if query.intent in ("yes-no", "why"):
                 return self._not_said(query, hits, match, contexts, filters)
@@ -331,12 +335,34 @@ class Assistant:
         if query.lang != "en":
             hits = self._bridge(hits, text, query.lang, filters)
         pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
+        # "By when ...?" asks for a deadline: a bare year is no answer to it.
+        deadline = query.asks == "when" and bool(_ASKS_DEADLINE.search(query.question))
         for h in hits:
-            if pattern is not None and any(pattern.search(v.text) for v in h.versions.values()):
+            facts = [m.group(0) for v in h.versions.values() for m in pattern.finditer(v.text)] if pattern else []
+            if facts and (not deadline or any(is_deadline(f) for f in facts)):
                 h.bonus = ANSWER_TYPE_BONUS
         hits = [h for h in hits if h.provision not in query.exclude]
+        # A follow-up is most likely about what the turn before cited (and its footnotes);
+        # "in that paragraph" is only about it.
+        discussed = set(query.discussed) | {f.provision for prov in query.discussed
+                                            if (p := self._english(prov)) for f in self.footnotes(p)}
+        if query.in_discussed or query.asks == "reference":  # they are candidates whatever the search found
+            found = {h.provision for h in hits}
+            for prov in discussed - found:
+                if (p := self._english(prov)) and filters.admits_provision(p):
+                    hits.append(Hit(prov, self.retriever.by_provision[prov],
+                                    coverage=self.retriever.coverage(about, self.retriever.by_node[p.node_id])))
+        if query.in_discussed:
+            hits = [h for h in hits if h.provision in discussed] or hits
+        for h in hits:
+            if h.provision in discussed:
+                h.bonus += DISCUSSED_BONUS
         hits.sort(key=lambda h: -h.support)
         return hits, self.retriever.matcher(about)
+
+    def _english(self, provision: tuple) -> Paragraph:
+        versions = self.retriever.by_provision.get(provision, {})
+        return versions.get("en") or next(iter(versions.values()), None)
 
     def _answers(self, query: Query, h: Hit) -> bool:
         """Whether a paragraph (with its footnotes) can answer the question: it holds every

@@ -261,6 +261,11 @@ def _focus_positions(text: str, match: Matcher | None) -> list[int]:
 _DEADLINE = re.compile(r"\b(by|before|until|no later than|end of|prior to)\b|底|之前|以前", re.I)
 
 
+def is_deadline(fact: str) -> bool:
+    """"by the end of 2025", "before its next session": a time something must happen by."""
+    return bool(_DEADLINE.search(fact))
+
+
 def _specific(fact: str) -> tuple[int, int]:
     """How specific a fact is: a deadline over a date over a bare year."""
     return (bool(_DEADLINE.search(fact)) * 2 + bool(re.search(r"\d{1,2}\s+[A-Z]|月", fact)), len(fact))

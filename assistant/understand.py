@@ -17,7 +17,7 @@ from .text import content_terms, language, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
-    ("when", re.compile(r"\b(when|by when|dates?|which year|what year|deadline|how soon|until when)\b|"
+    ("when", re.compile(r"\b(when|by when|timing|dates?|which year|what year|deadline|how soon|until when)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
     ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
@@ -58,6 +58,8 @@ _PRONOUN = re.compile(r"\b(they|them|their|theirs|it|its|this|that|these|those|h
 _THE_RESOLUTION = re.compile(r"\b(it|these|those|that resolution|this resolution|the resolution|the same resolution|"
                              r"the text)\b|"
                              r"该决议|这项决议|这一决议", re.I)
+_THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last) (?:paragraph|provision|footnote)\b|"
+                             r"\bin it\b|该段|这一段|这段", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -101,6 +103,8 @@ class Query:
     follow_up: bool = False  # read together with the turn before
     previous: str = ""  # the earlier question it continues (its search text)
     exclude: set[tuple] = field(default_factory=set)  # provisions already given ("what else")
+    discussed: set[tuple] = field(default_factory=set)  # provisions the turn before cited
+    in_discussed: bool = False  # "in that paragraph": the answer lies in what was just cited
     parts: list[Query] = field(default_factory=list)  # sub-questions of a compound question
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
@@ -166,11 +170,13 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         # "that resolution", "it": the resolution under discussion, unless the question names one.
         if not ref.docs and not ref.mentioned and (query.follow_up or _THE_RESOLUTION.search(question)):
             ref.docs = list(previous_docs)
-        if query.follow_up:
+        if query.follow_up or _THAT_PARAGRAPH.search(question):
             last = history[-1]
             query.previous = find_references(last.question, corpus.resolutions).rest
-            if _ELSE.search(question) and not re.search(r"\b(paragraph|in it|there)\b|该段|这一段", question, re.I):
-                query.exclude = {(c.doc, c.part, c.number) for c in last.citations}
+            query.discussed = {(c.doc, c.part, c.number) for c in last.citations}
+            query.in_discussed = bool(_THAT_PARAGRAPH.search(question))
+            if _ELSE.search(question) and not query.in_discussed:
+                query.exclude = set(query.discussed)
     return query
 
 
