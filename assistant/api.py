@@ -32,10 +32,10 @@ from .compose import (
 from .config import Settings
 from .evidence import FACT_PATTERNS, Evidence, claim_text, claim_units, fact_in, is_deadline, new_facts, select
 from .lexicon import SYNONYMS, Lexicon
-from .limits import clean_filters, clean_history
-from .references import Reference, other_symbols
+from .limits import clean_filters, clean_history, surrogate_problem
+from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, concepts, expand, names, phrase_pairs
+from .text import Concept, concepts, expand, names, phrase_pairs, tokens
 from .understand import Corpus, Query, holds, understand
 from .verify import sentences_with_citations, verified
 
@@ -429,8 +429,16 @@ class Assistant:
         return self._finish(query, sentences, contexts, filters)
 
     def _not_indexed(self, query: Query) -> list[str]:
-        """Documents the question names that are not indexed."""
+        """Documents the question names that are not indexed: by symbol, or by a title that is
+        no indexed document's when a paragraph of it is asked for or the texts never use it."""
         named = list(query.ref.mentioned) + other_symbols(query.question)
+        titles = [set(tokens(d.title)) for d in self.docs.values()]
+        for name in document_names(query.question):
+            own = set(tokens(name))
+            if any(own <= t or t <= own for t in titles if t):
+                continue
+            if query.ref.part or self._unheard(name):
+                named.append(name)
         return [d for d in named if d not in self.docs]
 
     def _mentioned(self, query: Query, unknown: list[str], filters: Filters) -> Answer:
@@ -448,8 +456,9 @@ class Assistant:
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
                     f"{', '.join(unknown)} is not indexed, so it cannot be quoted or cited. Indexed: {listed}.")
             return Answer(query.question, text, True, query.lang, [], [], query.intent, "")
+        what = f"Resolution {short[0]}" if re.search(r"\d", short[0]) else short[0]
         note = (f"第{short[0]}号决议本身未被收录；以下是提到它的段落。" if query.lang == "zh" else
-                f"Resolution {short[0]} is not itself indexed; the indexed texts mention it as follows.")
+                f"{what} is not itself indexed; the indexed texts mention it as follows.")
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences = [note]
         if query.polar:  # the verdict first, then what the texts say of the resolution
@@ -599,6 +608,8 @@ class Assistant:
             raise QuestionError(f"a question must be text, not {type(question).__name__}")
         if any("\udc80" <= ch <= "\udcff" for ch in question):  # undecodable bytes from argv
             raise QuestionError("the question is not valid UTF-8 text")
+        if problem := surrogate_problem(question):  # checked before control characters are dropped
+            raise QuestionError(f"the question {problem}")
         # Control characters (other than line breaks and tabs) carry no meaning here.
         question = "".join(ch for ch in question if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
         question = question.strip()
@@ -630,8 +641,12 @@ class Assistant:
 
     def _names_unknown(self, ref: Reference, question: str) -> bool:
         """A question about a named body or thing the texts never mention ("the Paris Agreement")."""
-        return any(pairs and not any(p in self.retriever.idf for p in pairs)
-                   for pairs in (phrase_pairs(n) for n in names(ref.rest or question)))
+        return any(self._unheard(n) for n in names(ref.rest or question))
+
+    def _unheard(self, name: str) -> bool:
+        """A name of several words that the texts never use as such."""
+        pairs = phrase_pairs(name)
+        return bool(pairs) and not any(p in self.retriever.idf for p in pairs)
 
     def _version(self, h: Hit, qlang: str, filters: Filters) -> Paragraph:
         """The version to show: the question's language where it exists and is allowed."""

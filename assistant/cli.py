@@ -320,6 +320,7 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
     from evals.run import RESULTS, compare_configs, run_eval, side_by_side
 
     from .api import QuestionError
+    from .files import write_text
 
     names = list(CONFIGS) if all_configs else list(configs) or [DEFAULT_CONFIG]
     unknown = [n for n in names if n not in CONFIGS]
@@ -329,8 +330,8 @@ def evaluate(ctx: click.Context, configs, all_configs: bool, out: str | None, ol
     baseline = json.loads(Path(old).read_text()) if old else None  # read before a new report replaces it
     if len(names) > 1:
         reports, table = compare_configs(names, **overrides)
-        (RESULTS / "configs.md").parent.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "configs.md").write_text(table)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        write_text(RESULTS / "configs.md", table)
     else:
         reports = [run_eval(names[0], **overrides)]
         table = None

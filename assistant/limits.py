@@ -4,9 +4,10 @@ that one request cannot exhaust memory, and a malformed value is a `QuestionErro
 what is wrong instead of an exception from deep inside."""
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from .answer import Answer, Citation, Context
 from .config import Settings
@@ -16,7 +17,29 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_LIST = 50  # citations or contexts of one turn, documents or parts in a filter
 MAX_NAME_CHARS = 100  # a symbol, label, language or part name
 
-Name = Annotated[str, Field(max_length=MAX_NAME_CHARS)]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_problem(text: str) -> str | None:
+    """What is wrong with `text` if it holds a lone surrogate. Python strings can (a browser or a
+    broken encoder can send one), but it is not a character and cannot be written out as UTF-8,
+    so it is refused at the edge instead of failing deep in the question path."""
+    m = _SURROGATE.search(text)
+    if m is None:
+        return None
+    return f"holds a lone surrogate (U+{ord(m.group()):04X}) at character {m.start() + 1}, which is not text"
+
+
+def _text_only(value: object) -> object:
+    if isinstance(value, str) and (problem := surrogate_problem(value)):
+        raise ValueError(problem)
+    return value
+
+
+# Listed after a length limit in Annotated[...] so that the limit keeps its own message.
+NO_SURROGATE = BeforeValidator(_text_only)
+Text = Annotated[str, NO_SURROGATE]
+Name = Annotated[str, Field(max_length=MAX_NAME_CHARS), NO_SURROGATE]
 
 
 class _Shape(BaseModel):
@@ -30,7 +53,7 @@ class _Citation(_Shape):
     part: Name
     number: int | None
     label: Name
-    text: Annotated[str, Field(max_length=MAX_PARAGRAPH_CHARS)]
+    text: Annotated[str, Field(max_length=MAX_PARAGRAPH_CHARS), NO_SURROGATE]
 
 
 class _Context(_Shape):
@@ -42,8 +65,8 @@ class _Context(_Shape):
 
 
 class _Turn(_Shape):
-    question: str
-    answer: Annotated[str, Field(max_length=MAX_ANSWER_CHARS)]
+    question: Text
+    answer: Annotated[str, Field(max_length=MAX_ANSWER_CHARS), NO_SURROGATE]
     abstained: bool
     language: Name
     citations: Annotated[list[_Citation], Field(max_length=MAX_LIST)] = []
@@ -59,7 +82,8 @@ def _refuse(msg: str) -> Exception:
 def _first_problem(exc: ValidationError, where: str) -> str:
     err = exc.errors()[0]
     path = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in err["loc"])
-    return f"{where}{path}: {err['msg'].lower()}"
+    msg = err["msg"].removeprefix("Value error, ")
+    return f"{where}{path}: {msg[:1].lower()}{msg[1:]}"
 
 
 def clean_history(history: object, settings: Settings) -> list[Answer]:
@@ -100,6 +124,8 @@ def _name(value: object, what: str) -> str:
         raise _refuse(f"the {what} filter must be text, not {type(value).__name__}")
     if len(value) > MAX_NAME_CHARS:
         raise _refuse(f"the {what} filter is {len(value)} characters long; the limit is {MAX_NAME_CHARS}")
+    if problem := surrogate_problem(value):
+        raise _refuse(f"the {what} filter {problem}")
     return value
 
 

@@ -16,7 +16,8 @@ ORDINALS = {
         1,
     )
 }
-_symbol = re.compile(r"(?:A/RES/|(?<![\d/]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
+# Not inside a longer symbol: "ES-11/1", "A/HRC/RES/51/22" and "A/C.1/79/L.43" hold no "11/1" etc.
+_symbol = re.compile(r"(?:A/RES/|(?<![\dA-Za-z/.\-]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
 
 _year_doc = re.compile(
     r"\b(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+(20\d\d)|(20\d\d)\s*年的?决议",
@@ -71,7 +72,7 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
     for a, b in _symbol.findall(question):
         if f"A/RES/{int(a)}/{int(b)}" in ref.docs:
             ref.rest = re.sub(
-                rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?第?\s*(?:A/RES/|(?<![\d/])){a}/{b}(?![\d/])(?:\s*号决议)?",
+                rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?第?\s*(?:A/RES/|(?<![\dA-Za-z/.\-])){a}/{b}(?![\d/])(?:\s*号决议)?",
                 " ", ref.rest, flags=re.I,
             )
     for pattern in (_year_doc, _previous, _latest):
@@ -116,9 +117,12 @@ def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: l
 
 # Document symbols of other shapes than "A/RES/79/62": Security Council resolutions, emergency
 # special sessions, one- or four-digit sessions, drafts and reports ("S/RES/2231 (2015)",
-# "A/RES/ES-11/1", "A/RES/1/1", "A/C.1/79/L.43", "A/79/408").
+# "A/RES/ES-11/1", "A/RES/1/1", "A/C.1/79/L.43", "A/79/408"), and the short forms
+# "resolution ES-11/1" and "resolution 2231 (2015)".
 _OTHER_SYMBOL = re.compile(r"\b(?:A|S)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.\-]*(?:\s*\(\d{4}\))?", re.I)
 _GA_SYMBOL = re.compile(r"A/RES/\d{2,3}/\d{1,4}$", re.I)
+_SHORT_ES = re.compile(r"(?<![A-Za-z0-9/.\-])(ES-\d+/\d+)(?![\d/])", re.I)
+_SHORT_SC = re.compile(r"\bresolution\s+(\d{1,4})\s*\((\d{4})\)", re.I)
 
 
 def other_symbols(question: str) -> list[str]:
@@ -128,4 +132,19 @@ def other_symbols(question: str) -> list[str]:
         sym = m.group(0).upper().rstrip(".")
         if "/" in sym[2:] and not _GA_SYMBOL.match(sym) and sym not in out:
             out.append(sym)
+    out += [s for m in _SHORT_ES.finditer(question) if (s := f"A/RES/{m.group(1).upper()}") not in out]
+    out += [s for m in _SHORT_SC.finditer(question) if (s := f"S/RES/{m.group(1)} ({m.group(2)})") not in out]
     return out
+
+
+# A document named by its title: a run of capitalised words holding a word for a kind of
+# document ("the Paris Agreement", "the Geneva Conventions", "Treaty on the Non-Proliferation
+# of Nuclear Weapons").
+_TITLE_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|to|against|and|in)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
+_DOCUMENT_WORD = re.compile(r"\b(Agreement|Accord|Convention|Treaty|Protocol|Charter|Declaration|Covenant|Statute|"
+                            r"Pact)s?\b")
+
+
+def document_names(question: str) -> list[str]:
+    """Documents a question names by title rather than by symbol."""
+    return list(dict.fromkeys(m.group(0) for m in _TITLE_RUN.finditer(question) if _DOCUMENT_WORD.search(m.group(0))))

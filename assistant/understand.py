@@ -48,18 +48,24 @@ _COMPARE = re.compile(r"\b(same|identical|unchanged|compare|compared|comparison|
                       r"比较|区别|变化|不同|保留|删除|新增", re.I)
 # A question leans on the conversation when it starts by continuing it, or when a pronoun
 # stands for something named only before ("they", "it") and the question names little itself.
+# Only its own words decide: a pronoun in a question that stands on its own ("its mandate",
+# "a weapon that cannot ...") does not make it a follow-up.
 _CONTINUES = re.compile(r"^\s*(and|but|so|what about|how about|also|then)\b|^\s*(那么|还有|那)|呢\s*[？?]?\s*$", re.I)
-_PRONOUN = re.compile(r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|there|else|"
-                      r"the group|the chair|the resolution|the text|that resolution|this resolution)\b|"
-                      r"他们|它|其|该|这些|那些|上述|此|这项决议|该决议", re.I)
-# Words that stand for the resolution itself: a question that is not a follow-up takes the
-# resolution under discussion only through one of these ("its mandate" is the Group's; "these
-# consultations" are those just discussed).
-_THE_RESOLUTION = re.compile(r"\b(it|these|those|that resolution|this resolution|the resolution|the same resolution|"
-                             r"the text)\b|"
-                             r"该决议|这项决议|这一决议", re.I)
-_THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last) (?:paragraph|provision|footnote)\b|"
-                             r"\bin it\b|该段|这一段|这段", re.I)
+_PRONOUN = re.compile(r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|there|else)\b|"
+                      r"他们|它|其|该|这些|那些|上述|此", re.I)
+# "the group", "the chair" point back too, but they are nouns the question has of its own.
+_DEFINITE = re.compile(r"\bthe (group|chair)\b", re.I)
+# "that resolution", "the text", "that paragraph": something of the turn before, so the
+# resolution under discussion. "The resolution on capacity-building ..." or "the text adopted
+# in 2024" describes one instead.
+_POINTS_BACK = re.compile(r"\b(that|this|the|same)\s+(resolution|text|document|paragraph|provision)\b"
+                          r"(?!\s+(?:on|about|of|adopted|concerning|entitled|titled|from|by|in|that|which)\b)|"
+                          r"这项决议|该决议|此决议", re.I)
+# Words that stand for something just discussed, however much else the question says: "it",
+# "these consultations" (its own "its mandate" is the Group's, not the resolution's).
+_THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
+_THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
+                             r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -137,8 +143,9 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
         parts = []
         for piece in pieces:
             part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus)
-            # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62.
-            if not part.ref.docs and whole.ref.docs:
+            # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62,
+            # whatever the turn before was about.
+            if whole.ref.docs and not find_references(piece, corpus.resolutions).docs:
                 part.ref.docs = list(whole.ref.docs)
             parts.append(part)
         whole.parts = parts
@@ -163,12 +170,14 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
-        own = content_terms(_PRONOUN.sub(" ", search))
-        pronoun = bool(_PRONOUN.search(question))
+        own = content_terms(_PRONOUN.sub(" ", _POINTS_BACK.sub(" ", search)))
+        pointing = bool(_PRONOUN.search(question) or _DEFINITE.search(question) or _POINTS_BACK.search(question))
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
-        query.follow_up = bool(_CONTINUES.search(question)) or ((pronoun or not own or short) and len(own) < _STANDS_ALONE)
-        # "that resolution", "it": the resolution under discussion, unless the question names one.
-        if not ref.docs and not ref.mentioned and (query.follow_up or _THE_RESOLUTION.search(question)):
+        query.follow_up = bool(_CONTINUES.search(question)) or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
+        # A follow-up, or "that resolution", "these consultations": the resolution under
+        # discussion, unless the question names one.
+        if not ref.docs and not ref.mentioned and (
+                query.follow_up or _POINTS_BACK.search(question) or _THE_DISCUSSED.search(question)):
             ref.docs = list(previous_docs)
         if query.follow_up or _THAT_PARAGRAPH.search(question):
             last = history[-1]

@@ -11,8 +11,10 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from assistant import Answer, Assistant
+from assistant.files import write_file, write_text
 
 from .gold import SPLITS, GoldItem, load_gold
 from .sentences import lead_word, split_answer
@@ -283,11 +285,12 @@ def gate_failures(report: dict) -> list[str]:
 
 
 def write_report(report: dict, out: Path) -> Path:
-    """report.json, report.md and categories.png in `out`."""
+    """report.json, report.md and categories.png in `out`, each written whole through a new
+    temporary file and a rename, so a link planted in `out` is replaced, never followed."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
-    (out / "report.md").write_text(markdown(report))
-    _chart(report, out / "categories.png")
+    write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
+    write_text(out / "report.md", markdown(report))
+    write_file(out / "categories.png", lambda fh: _chart(report, fh))
     return out
 
 
@@ -337,7 +340,7 @@ def side_by_side(report: dict) -> list[str]:
     return lines
 
 
-def _chart(report: dict, path: Path) -> None:
+def _chart(report: dict, fh: BinaryIO) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -355,7 +358,7 @@ def _chart(report: dict, path: Path) -> None:
     ax.set_title(f"Gold-set metrics by category ({report['config']['name']})")
     ax.legend(fontsize=8, ncols=3, loc="lower left")
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(fh, format="png", dpi=110)
     plt.close(fig)
 
 

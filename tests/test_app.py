@@ -2,12 +2,30 @@
 from __future__ import annotations
 
 import os
+import socket
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 
 def test_app_listens_on_loopback_only(app_url):
-    assert app_url.startswith("http://127.0.0.1:")
+    """Started without --host (as the fixture does), the app answers on 127.0.0.1 and refuses a
+    connection to the machine's other address."""
+    port = int(app_url.rstrip("/").rsplit(":", 1)[1])
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # picks the outgoing address; nothing is sent
+        address = probe.getsockname()[0]
+    except OSError:
+        address = "127.0.0.1"
+    finally:
+        probe.close()
+    socket.create_connection(("127.0.0.1", port), timeout=5).close()
+    if address.startswith("127.") or address == "0.0.0.0":
+        pytest.skip("this machine has no address other than loopback")
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((address, port), timeout=5).close()
 
 
 def test_ask_endpoint_answers_with_the_expected_citation(client):

@@ -30,6 +30,9 @@ def _turn(question: str = "When was 79/62 adopted?", **changes) -> dict:
     ([_turn(citations="A/RES/79/62 OP 4")], r"history\[0\]\.citations"),
     ([_turn("x" * 100_000)], r"history\[0\]\.question is 100000 characters long; the limit is 2000"),
     ([_turn(answer="y" * 2_400_000)], r"history\[0\]\.answer: string should have at most 20000 characters"),
+    ([_turn(citations=[{**_turn()["citations"][0], "text": "z" * 20_001}])],
+     r"history\[0\]\.citations\[0\]\.text: string should have at most 20000 characters"),
+    ([_turn(citations=_turn()["citations"] * 51)], r"history\[0\]\.citations: list should have at most 50 items"),
 ])
 def test_a_malformed_or_oversized_history_gets_a_clear_message(assistant, history, message):
     with pytest.raises(QuestionError, match=message):
@@ -50,6 +53,35 @@ def test_a_malformed_or_oversized_history_gets_a_clear_message(assistant, histor
 def test_a_malformed_or_unknown_filter_gets_a_clear_message(assistant, filters, message):
     with pytest.raises(QuestionError, match=message):
         assistant.ask(GGE, **filters)
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end", "alone", "low"])
+def test_a_lone_surrogate_in_the_question_is_refused(assistant, where):
+    question = {"start": "\ud800" + GGE, "middle": "By when\udbff should the GGE fulfil its mandate?",
+                "end": GGE + "\udfff", "alone": "\ud800", "low": "caf\udc00?"}[where]
+    with pytest.raises(QuestionError, match=r"^the question holds a lone surrogate \(U\+D[89A-F][0-9A-F]{2}\) at "
+                                            r"character \d+, which is not text$"):
+        assistant.ask(question)
+    with pytest.raises(ValueError, match="lone surrogate"):  # QuestionError is a ValueError
+        assistant.brief(question)
+
+
+@pytest.mark.parametrize("history, message", [
+    ([_turn("When was 79/62 adopted?\ud800")],
+     r"history\[0\]\.question: holds a lone surrogate \(U\+D800\) at character 24, which is not text"),
+    ([_turn(answer="On 2 December\udfff 2024.")], r"history\[0\]\.answer: holds a lone surrogate \(U\+DFFF\)"),
+    ([_turn(), _turn(language="e\ud800n")], r"history\[1\]\.language: holds a lone surrogate"),
+    ([_turn(citations=[{**_turn()["citations"][0], "text": "44th\ud800 plenary"}])],
+     r"history\[0\]\.citations\[0\]\.text: holds a lone surrogate"),
+])
+def test_a_lone_surrogate_in_the_history_is_refused(assistant, history, message):
+    with pytest.raises(QuestionError, match=message):
+        assistant.ask("Who was invited to brief them?", history)
+
+
+def test_a_lone_surrogate_in_a_filter_is_refused(assistant):
+    with pytest.raises(QuestionError, match=r"the doc filter holds a lone surrogate \(U\+D800\) at character 12"):
+        assistant.ask(GGE, doc="A/RES/79/62\ud800")
 
 
 def test_a_long_history_is_cut_not_refused(assistant):
@@ -94,3 +126,29 @@ def test_app_ask_reports_bad_filters(client):
     assert "the lang filter must be text" in client.predict(GGE, None, None, ["en"], None, api_name="/ask")["error"]
     ok = client.predict(GGE, [_turn()] * 50, api_name="/ask")  # a long history is cut, not refused
     assert "error" not in ok and ok["citations"]
+
+
+def _call_ask(url: str, data: list) -> dict:
+    """/ask over plain HTTP: Python's JSON escapes a lone surrogate as \\ud800, which a browser
+    or another client can send as well."""
+    import json
+    import urllib.request
+
+    body = json.dumps({"data": data}).encode()
+    req = urllib.request.Request(url + "gradio_api/call/ask", data=body, headers={"Content-Type": "application/json"})
+    event = json.loads(urllib.request.urlopen(req, timeout=60).read())["event_id"]
+    stream = urllib.request.urlopen(f"{url}gradio_api/call/ask/{event}", timeout=120).read().decode()
+    kind = next(line for line in stream.splitlines() if line.startswith("event: "))
+    payload = [line for line in stream.splitlines() if line.startswith("data: ")][-1]
+    assert kind == "event: complete", stream  # not "event: error": the app did not break
+    return json.loads(payload.removeprefix("data: "))[0]
+
+
+@pytest.mark.parametrize("question, history", [
+    ("Who was invited to brief them?", [_turn("When was 79/62 adopted?\ud800")]),
+    ("Who was invited to brief them?", [_turn(answer="On 2 December\udfff 2024.")]),
+    ("By when\ud800 should the GGE fulfil its mandate?", None),
+])
+def test_app_ask_reports_a_lone_surrogate(app_url, question, history):
+    r = _call_ask(app_url, [question, history, None, None, None])
+    assert "lone surrogate" in r["error"]

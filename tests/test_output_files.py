@@ -43,6 +43,23 @@ def test_a_missing_output_folder_is_bad_input(unres, tmp_path, command):
     assert r.stderr.decode().strip().endswith(f"cannot write {out}: the folder {out.parent} does not exist")
 
 
+def test_eval_reports_replace_planted_links_instead_of_following_them(unres, tmp_path):
+    out = tmp_path / "report"
+    out.mkdir()
+    victims = {}
+    for name in ("report.json", "report.md", "categories.png"):
+        victims[name] = tmp_path / f"victim-{name}"
+        victims[name].write_text("precious")
+        (out / name).symlink_to(victims[name])
+    r = unres("eval", "--out", str(out))
+    assert r.returncode == 0, r.stderr.decode()
+    assert all(v.read_text() == "precious" for v in victims.values())
+    for name in victims:
+        assert (out / name).is_file() and not (out / name).is_symlink() and (out / name).stat().st_size > 100
+    assert sorted(p.name for p in out.iterdir()) == sorted(victims)  # no temporary file left behind
+    assert (out / "categories.png").read_bytes()[:4] == b"\x89PNG"
+
+
 def test_a_failed_write_leaves_nothing(tmp_path):
     def broken(fh):
         fh.write(b"half")
