@@ -35,7 +35,7 @@ from .lexicon import SYNONYMS, Lexicon
 from .limits import clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, concepts, expand, names, phrase_pairs, tokens
+from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, tokens
 from .understand import Corpus, Query, holds, understand
 from .verify import sentences_with_citations, verified
 
@@ -391,6 +391,8 @@ class Assistant:
                 if not (self.lexicon.knows(word) or self.lexicon.acronym(word) or word.lower() in STOPWORDS
                         or word.lower() in SYNONYMS):
                     return False
+        elif self.lexicon.new_chinese_name(chinese_content(query.search)):
+            return False
         if not query.required or query.lang != "en":  # a Chinese clause is too short a unit
             return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
                        for v in best.versions.values())

@@ -309,4 +309,5 @@ def _blank_names(text: str, a: int, b: int) -> str:
     out = text[a:b]
     for x, y in reversed(_long_names(text, a, b, whole=True)):
         out = out[: x - a] + " " + out[y - a :]
-    return out
+    # A Chinese title stands in 《》 ("《禁止或限制使用某些常规武器公约》"), whatever its length.
+    return re.sub(r"《[^》]*》", " ", out)

@@ -64,6 +64,20 @@ class Lexicon:
                 out[a].append(b)
         return out
 
+    @cached_property
+    def _characters(self) -> frozenset[str]:
+        return frozenset(c for term in self.known for c in term if "\u3400" <= c <= "\u9fff")
+
+    def new_chinese_name(self, text: str) -> str | None:
+        """A stretch of Chinese the texts never use, holding a character they never use
+        ("日内瓦", Geneva): a name of something they do not speak of."""
+        for run in re.findall(r"[\u3400-\u9fff]+", text):
+            unknown = [run[i : i + 2] not in self.known for i in range(len(run) - 1)]
+            for i in range(len(unknown) - 1):
+                if unknown[i] and unknown[i + 1] and any(c not in self._characters for c in run[i : i + 3]):
+                    return run[i : i + 3]
+        return None
+
     def knows(self, word: str) -> bool:
         toks = tokens(word)
         return bool(toks) and all(t in self.known for t in toks)

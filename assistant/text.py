@@ -112,6 +112,14 @@ def names(text: str) -> list[str]:
     return [m.group(0) for m in _name.finditer(text.strip())]
 
 
+def chinese_content(text: str) -> str:
+    """A Chinese question less its question words and function characters (spaces in their
+    place), so that what is left is what it speaks of."""
+    for word in ZH_STOP:
+        text = text.replace(word, " ")
+    return "".join(" " if c in ZH_STOPCHARS else c for c in text)
+
+
 def content_terms(text: str) -> list[str]:
     """The distinct tokens of a question that an answer must be about."""
     seen: dict[str, None] = {}

@@ -28,7 +28,7 @@ ASKS = [
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
-_WHEN_DID = re.compile(r"\s*when (did|does|do|will|was|were)\b", re.I)
+_WHEN_DID = re.compile(r"^\s*when (did|does|do|will|was|were)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
@@ -125,7 +125,7 @@ class Query:
     def claims(self) -> bool:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
-        return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(_WHEN_DID.match(self.question)))
+        return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(_WHEN_DID.search(self.question)))
 
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
