@@ -261,11 +261,14 @@ class Assistant:
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
             ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who")
-            if i == 0 and query.intent == "fact" and (fact := fact_in(ev, query.asks, match)):
-                sentences.append(fact_lead(fact, ev))
+            notes = self._footnotes_for(p, query, match) if i == 0 else []
+            if i == 0 and query.intent == "fact":
+                # the fact asked for, from the paragraph or else from a footnote it carries
+                found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, query.asks, match))]
+                sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
-            if i == 0:
-                sentences += self._footnotes_for(p, query, match)
+            for note in notes:
+                sentences += self._quoted(note, query.lang)
         verdict = "yes" if query.intent == "yes-no" else ""
         return self._finish(query, sentences, contexts, filters, verdict)
 
@@ -281,7 +284,7 @@ class Assistant:
         citations = [Citation.of(cited[lab]) for lab in labels]
         return Answer(query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
 
-    def _footnotes_for(self, p: Paragraph, query: Query, match: Matcher) -> list[str]:
+    def _footnotes_for(self, p: Paragraph, query: Query, match: Matcher) -> list[Evidence]:
         """A paragraph is read with its footnotes: a footnote that holds what the question asks
         (a document symbol, a Treaty Series or Official Records reference, or words of the
         question the paragraph itself lacks) is quoted after it."""
@@ -291,7 +294,7 @@ class Assistant:
         for f in self.footnotes(p):
             have = self.retriever.term_set(self.retriever.by_node[f.node_id])
             if query.asks == "reference" or any(any(all(t in have for t in alt) for alt in c) for c in missing):
-                out += self._quoted(select(f, match, None, whole=True), query.lang)
+                out.append(select(f, match, None, whole=True))
         return out
 
     def _quoted(self, ev: Evidence, qlang: str) -> list[str]:
@@ -338,7 +341,9 @@ class Assistant:
         # "By when ...?" asks for a deadline: a bare year is no answer to it.
         deadline = query.asks == "when" and bool(_ASKS_DEADLINE.search(query.question))
         for h in hits:
-            facts = [m.group(0) for v in h.versions.values() for m in pattern.finditer(v.text)] if pattern else []
+            # a reference usually sits in the paragraph's footnote
+            read = list(h.versions.values()) + (self.footnotes(self._english(h.provision)) if query.asks == "reference" else [])
+            facts = [m.group(0) for v in read for m in pattern.finditer(v.text)] if pattern else []
             if facts and (not deadline or any(is_deadline(f) for f in facts)):
                 h.bonus = ANSWER_TYPE_BONUS
         hits = [h for h in hits if h.provision not in query.exclude]
@@ -360,6 +365,13 @@ class Assistant:
         hits.sort(key=lambda h: -h.support)
         return hits, self.retriever.matcher(about)
 
+    def _carriers(self, p: Paragraph) -> list[Paragraph]:
+        """The paragraphs that carry footnote p's marker (none for a paragraph)."""
+        if p.part != FN:
+            return []
+        return [c for c in self.store.paragraphs if c.doc == p.doc and c.lang == p.lang and c.part != FN
+                and p.number in c.footnotes]
+
     def _english(self, provision: tuple) -> Paragraph:
         versions = self.retriever.by_provision.get(provision, {})
         return versions.get("en") or next(iter(versions.values()), None)
@@ -370,7 +382,9 @@ class Assistant:
         long, how many or for a reference, something of that kind not already in the question."""
         english = h.versions.get("en") or next(iter(h.versions.values()))
         own = h.versions.get(query.lang, english)
-        read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english)
+        # a paragraph is read with its footnotes, a footnote with the paragraph that carries it
+        read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english) \
+            + self._carriers(english)
         text = " ".join(p.text for p in [english, own] + self.footnotes(english))
         if query.required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), query.required):
@@ -699,8 +713,7 @@ class Assistant:
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
             if p.part == FN:  # a footnote is read with the paragraph that carries its marker
-                sentences += [carrier_lead(c, p.number, query.lang) for c in self.store.paragraphs
-                              if c.doc == p.doc and c.lang == p.lang and c.part != FN and p.number in c.footnotes][:1]
+                sentences += [carrier_lead(c, p.number, query.lang) for c in self._carriers(p)][:1]
             sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
         return self._finish(query, sentences, contexts, filters)
 
