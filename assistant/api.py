@@ -411,7 +411,16 @@ class Assistant:
             return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
                        for v in best.versions.values())
         p = best.versions.get("en") or next(iter(best.versions.values()))
-        return any(self._says(query, own) for words, own in claim_units(p) if holds(terms(words), query.required))
+        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        elsewhere = match.read(claim_text(p))[2]
+        for words, own in claim_units(p):
+            if holds(terms(words), query.required) and self._says(query, own):
+                # a word of the claim that the paragraph uses, but not where its names stand,
+                # belongs to another item: "the Philippines" hosted a regional conference, the
+                # "international" one was Austria's
+                if not (elsewhere - match.read(own)[2]):
+                    return True
+        return False
 
     def _says(self, query: Query, text: str) -> bool:
         """`text` expresses most of the question's concepts."""

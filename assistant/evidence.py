@@ -298,11 +298,20 @@ def claim_text(p: Paragraph) -> str:
 
 def claim_units(p: Paragraph) -> list[tuple[str, str]]:
     """The units a claim must be found within, clauses (long ones cut at their "and"s), each
-    as (its words, its own words with long names blanked)."""
+    as (its words, what it says in its own words). An item of a list says what it says with
+    the list's first item, which holds the words the others leave out: "regional conferences
+    hosted by the Philippines on ... and by Sierra Leone on ..."."""
     text = p.text
-    spans = sentence_spans(text) if p.part == P else clause_spans(text)
-    units = [(x, y) for a, b in spans for x, y in _split_long(text, a, b)] or [(0, len(text))]
-    return [(text[a:b], _blank_names(text, a, b)) for a, b in units]
+    spans = sentence_spans(text) if p.part == P else clause_spans(text) or [(0, len(text))]
+    units, head = [], ""
+    for x, y in [item for a, b in spans for item in _split_long(text, a, b)]:
+        own = _blank_names(text, x, y)
+        if re.match(r"\s*(?:and|or)\s", own):  # a further item of the list begun before
+            units.append((text[x:y], head + " " + own))
+        else:
+            head = own
+            units.append((text[x:y], own))
+    return units
 
 
 def _blank_names(text: str, a: int, b: int) -> str:
