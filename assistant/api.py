@@ -49,6 +49,7 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
+FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 PREMISE_COVERAGE = 0.6  # share of a yes-no question's concepts the best paragraph must express
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止", re.I)
@@ -235,7 +236,8 @@ class Assistant:
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
         # "in that paragraph" points at the evidence: no threshold second-guesses the user.
-        floor = 0.0 if query.in_discussed else self.settings.min_support
+        # "What else?" asks for more of a topic the conversation has established: a lower bar.
+        floor = 0.0 if query.in_discussed else self.settings.min_support * (FURTHER if query.exclude else 1.0)
         if not hits or hits[0].support < floor:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
@@ -260,7 +262,7 @@ class Assistant:
             sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
-            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who")
+            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole)
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries

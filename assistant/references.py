@@ -19,8 +19,11 @@ ORDINALS = {
 # Not inside a longer symbol: "ES-11/1", "A/HRC/RES/51/22" and "A/C.1/79/L.43" hold no "11/1" etc.
 _symbol = re.compile(r"(?:A/RES/|(?<![\dA-Za-z/.\-]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
 
+_MONTHS = "january february march april may june july august september october november december".split()
+# "the 2025 resolution", "the June 2024 resolution" (a month must match the adoption date too)
 _year_doc = re.compile(
-    r"\b(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+(20\d\d)|(20\d\d)\s*年的?决议",
+    rf"\b(?:({'|'.join(_MONTHS)})\s+)?(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+"
+    r"(20\d\d)|(20\d\d)\s*年的?决议",
     re.I,
 )
 _latest = re.compile(r"\b(this year's|latest|most recent|newest|current|newer|later)\b.{0,12}\b(resolution|text)|最新|今年的?决议", re.I)
@@ -75,12 +78,16 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
                 rf"(?:(?:General Assembly|GA|UNGA)\s+)?(?:resolutions?\s+)?第?\s*(?:A/RES/|(?<![\dA-Za-z/.\-])){a}/{b}(?![\d/])(?:\s*号决议)?",
                 " ", ref.rest, flags=re.I,
             )
-    for pattern in (_year_doc, _previous, _latest):
+    for m in _year_doc.finditer(question):
+        month, year = m.group(1), next(g for g in m.groups()[1:] if g)
+        prefix = f"{year}-{_MONTHS.index(month.lower()) + 1:02d}" if month else year
+        found = [d for d, date in resolutions.items() if date.startswith(prefix) and d not in ref.docs]
+        ref.docs += found
+        if found:  # a year that names no indexed resolution stays in the words searched
+            ref.rest = ref.rest.replace(m.group(0), " ")
+    for pattern in (_previous, _latest):
         ref.rest = pattern.sub(" ", ref.rest)
     ref.rest = re.sub(r"\s+", " ", ref.rest).strip()
-    for m in _year_doc.finditer(question):
-        year = next(g for g in m.groups() if g)
-        ref.docs += [d for d, date in resolutions.items() if date.startswith(year) and d not in ref.docs]
     if _previous.search(question):
         ref.relative = "previous"
     elif _latest.search(question):

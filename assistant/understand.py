@@ -66,6 +66,7 @@ _POINTS_BACK = re.compile(r"\b(that|this|the|same)\s+(resolution|text|document|p
 _THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
 _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
+_WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word)\b|全文|完整", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -115,6 +116,7 @@ class Query:
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
     counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
+    whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
     polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
     @property
@@ -164,6 +166,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
+    query.whole = bool(_WHOLE.search(question))
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)", question, re.I)):
         query.counted = tokens(m.group(1))
@@ -183,7 +186,10 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             last = history[-1]
             query.previous = find_references(last.question, corpus.resolutions).rest
             query.discussed = {(c.doc, c.part, c.number) for c in last.citations}
-            query.in_discussed = bool(_THAT_PARAGRAPH.search(question))
+            # after a question about one paragraph ("What is OP 4 of 79/62 about?"), "it" is that paragraph
+            named_paragraph = find_references(last.question, corpus.resolutions).paragraph
+            query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (
+                bool(named_paragraph) and len(query.discussed) == 1 and bool(_THE_DISCUSSED.search(question)))
             if _ELSE.search(question) and not query.in_discussed:
                 query.exclude = set(query.discussed)
     return query
