@@ -158,6 +158,14 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
             forced = max(facts, key=lambda f: (f[0], focus[f[1]], scores[f[1]]))[1]
             keep.add(forced)
             protected.add(forced)
+    # Who takes part, who is invited: the list that follows the clause is the answer, so it
+    # is kept to its end (";" or "."), not cut after its first name.
+    if asks == "who":
+        for i in range(best + 1, len(spans)):
+            if pieces[i - 1].rstrip().endswith((";", ".", "；", "。")):
+                break
+            keep.add(i)
+            protected.add(i)
     # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
     if p.part in (OP, PP, META) and best != 0:
         keep.add(0)
