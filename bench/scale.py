@@ -17,8 +17,9 @@ naming other programmes, so that retrieval has to find the name rather than the 
   - warm `Assistant.ask` latency p50/p95 over the needle questions and ~30 generic ones
     (one warm-up pass, then --repeats timed passes), with a rough split of one question
     (embedding, Chroma query, lexical search) and one Chinese question (a separate code path)
-  - recall@5 of the needles (their paragraph among the top-5 `answer.contexts`) and how
-    often the needle is the first citation
+  - recall@5 of the needles (their paragraph among the top-5 `answer.contexts`), how many of
+    the 20 needle questions are answered (not refused), and how many are answered with the
+    needle cited first
   - peak resident memory of the child, and its resident memory once the store is open
 
 It prints a table and the growth between consecutive sizes, and writes scale.json and
@@ -491,7 +492,9 @@ def measure(size: int, work: Path, seed: int, repeats: int) -> dict:
         "query_parts": parts, "chinese_ms": round(chinese_ms, 1),
         "needles": len(corpus.needles), "recall_at_5": round(found / n_needles, 3),
         "recall_at_1": round(top / n_needles, 3), "cited_first": round(cited / n_needles, 3),
-        "needles_abstained": abstained, "misplaced_needles": len(misplaced),
+        "needles_answered": len(corpus.needles) - abstained,
+        "answered_rate": round((len(corpus.needles) - abstained) / n_needles, 3),
+        "needles_cited_first": cited, "needles_abstained": abstained, "misplaced_needles": len(misplaced),
         "generic_abstained": sum(a.abstained for a in generic),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "serving_mb": round(serving_mb, 1), "settings": settings,
@@ -527,10 +530,19 @@ def growth(rows: list[dict]) -> list[dict]:
 
 def print_report(rows: list[dict], steps: list[dict]) -> None:
     head = ["size", "paragraphs", "files", "build s", "para/s", "nodes/s", "store MB", "open s",
-            "p50 ms", "p95 ms", "recall@5", "recall@1", "cited 1st", "peak MB", "serve MB"]
+            "p50 ms", "p95 ms", "recall@5", "recall@1", "cited 1st", "answered", "cited 1st/N", "peak MB", "serve MB"]
     keys = ["size", "paragraphs", "files", "build_s", "paragraphs_per_s", "nodes_per_s", "store_mb", "open_s",
-            "p50_ms", "p95_ms", "recall_at_5", "recall_at_1", "cited_first", "peak_mb", "serving_mb"]
-    cells = [head] + [[str(r[k]) for k in keys] for r in rows]
+            "p50_ms", "p95_ms", "recall_at_5", "recall_at_1", "cited_first", "answered", "cited_first_n",
+            "peak_mb", "serving_mb"]
+
+    def cell(r: dict, k: str) -> str:  # the needle questions answered, and answered citing the needle first
+        if k == "answered":
+            return f"{r['needles_answered']}/{r['needles']}"
+        if k == "cited_first_n":
+            return f"{r['needles_cited_first']}/{r['needles']}"
+        return str(r[k])
+
+    cells = [head] + [[cell(r, k) for k in keys] for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
     for j, line in enumerate(cells):
         print("  ".join(c.rjust(w) for c, w in zip(line, widths)))
@@ -542,7 +554,9 @@ def print_report(rows: list[dict], steps: list[dict]) -> None:
         q = r["query_parts"]
         print(f"{r['size']:>7}: build {phases or 'n/a'}; one question: embed {q['embed_ms']} ms, "
               f"Chroma {q['chroma_ms']} ms, lexical {q['lexical_ms']} ms; Chinese question {r['chinese_ms']} ms; "
-              f"needles abstained {r['needles_abstained']}/{r['needles']} (misplaced {r['misplaced_needles']}), "
+              f"needles answered {r['needles_answered']}/{r['needles']} (answered rate {r['answered_rate']}), "
+              f"cited first {r['needles_cited_first']}/{r['needles']}, "
+              f"abstained {r['needles_abstained']}/{r['needles']} (misplaced {r['misplaced_needles']}), "
               f"generic abstained {r['generic_abstained']}/{len(GENERIC)}")
     if steps:
         print()

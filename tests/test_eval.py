@@ -1,15 +1,35 @@
-"""The gold set is true to the seeds, reports show both splits, and the default passes the gate on both."""
+"""The gold set is true to its corpora, reports show both splits on both corpora (the seeds, and
+the seeds plus real resolutions added through intake), and the default passes the gate on them."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from evals import GATE, gate_failures, load_gold, run_eval
+from evals import GATE, compare, gate_failures, load_gold, run_eval
 from evals.gold import provision
-from evals.run import SEED_DOCS, runnable, side_by_side
+from evals.run import (
+    ADDED_DOCS,
+    GATE_ADDED,
+    SEED_DOCS,
+    SEEDS,
+    SEEDS_DOCS,
+    allowed_drop,
+    runnable,
+    seed_question_changes,
+    seeds_plus_docs,
+    side_by_side,
+)
 
 GOLD = load_gold()
+
+
+@pytest.fixture(scope="module")
+def added_assistant():
+    """The seeds+docs corpus as the eval builds it: a copy of the seeds, ADDED_DOCS added through intake."""
+    with seeds_plus_docs() as (assistant, added):
+        yield assistant, added
 
 
 def test_gold_set_is_large_and_covers_every_kind():
@@ -36,9 +56,12 @@ def test_gold_set_has_test_and_dev_items_of_every_user_kind():
 
 
 @pytest.mark.parametrize("item", GOLD, ids=lambda i: i.id)
-def test_gold_paragraphs_exist_and_hold_the_key_facts(assistant, item):
+def test_gold_paragraphs_exist_and_hold_the_key_facts(request, item):
+    # Items written for the added resolutions are checked against the seeds+docs corpus.
     if item.corpus == "all":
-        pytest.skip("cites A/RES/78/241 or A/RES/78/265, which the seed store does not index")
+        assistant = request.getfixturevalue("added_assistant")[0]
+    else:
+        assistant = request.getfixturevalue("assistant")
     by_provision: dict = {}
     for p in assistant.store.paragraphs:
         by_provision.setdefault(p.provision, []).append(p.text)
@@ -61,28 +84,76 @@ def test_gold_labels_parse():
         provision("79/62 paragraph 4")
 
 
-def test_default_configuration_passes_the_gate_on_both_splits(store_dir, tmp_path):
+def test_the_added_documents_enter_through_intake_as_printed(added_assistant):
+    assistant, added = added_assistant
+    assert [(r["doc"], r["date"], r["counts"], r["added"], r["error"]) for r in added] == [
+        ("A/RES/78/241", "2023-12-22", {"PP": 9, "OP": 4, "FN": 2}, True, None),
+        ("A/RES/78/265", "2024-03-21", {"PP": 9, "OP": 13, "FN": 10}, True, None),
+    ]
+    assert {d["doc"] for d in assistant.documents()} == SEED_DOCS | {"A/RES/78/241", "A/RES/78/265"}
+    assert all(p.is_file() and p.parent == Path(__file__).parent / "data" for p in ADDED_DOCS)  # in the project
+
+
+def test_default_configuration_passes_the_gate_on_both_corpora_and_splits(store_dir):
+    """The CI gate: on the seeds, each split's thresholds; on the seeds plus the added documents,
+    the added-document questions' thresholds and no fall of the seed questions beyond noise."""
     if not any(i.split == "test" for i in GOLD):
         pytest.skip("the gold set holds no test items yet; the gate needs both splits")
     report = run_eval(store_dir=store_dir)
-    assert gate_failures(report) == [], json.dumps({k: v["summary"] for k, v in report["splits"].items()}, indent=1)
-    assert report["summary"]["crashes"] == 0
+    summaries = {c: {s: r["splits"][s]["summary"] for s in r["splits"]} for c, r in report["corpora"].items()}
+    assert gate_failures(report) == [], json.dumps({"summaries": summaries, "seed_questions": report["seed_questions"]},
+                                                   indent=1)
+    assert set(report["corpora"]) == {SEEDS, SEEDS_DOCS}
+    seeds, both = report["corpora"][SEEDS], report["corpora"][SEEDS_DOCS]
+    assert seeds["summary"]["crashes"] == 0 and both["summary"]["crashes"] == 0
+    # Each item runs on the corpus it is written for, and the seed questions on both.
+    counts = {c: sum(i.corpus == c for i in GOLD) for c in ("both", "seeds", "all")}
+    assert seeds["summary"]["items"] == counts["both"] + counts["seeds"] and len(seeds["skipped"]) == counts["all"]
+    assert both["summary"]["items"] == counts["both"] + counts["all"] and len(both["skipped"]) == counts["seeds"]
+    assert set(both["documents"]) == set(seeds["documents"]) | {"A/RES/78/241", "A/RES/78/265"}
     for split, thresholds in GATE.items():
-        assert thresholds and set(thresholds) <= set(report["splits"][split]["summary"])
-        for category, agg in report["splits"][split]["by_category"].items():
+        assert thresholds and set(thresholds) <= set(seeds["splits"][split]["summary"])
+        for category, agg in seeds["splits"][split]["by_category"].items():
             assert agg["items"] > 0, (split, category)
+    for split, thresholds in GATE_ADDED.items():
+        assert thresholds and both["splits"][split]["by_gold_corpus"]["all"]["items"] > 0
+    # Building the second corpus and running every item on both stays well inside CI's time.
+    assert report["seconds"] < 180, report["seconds"]
 
 
 def test_gate_fails_a_split_that_misses_or_lacks_items():
     def summary(**values):
-        return {"items": 10, "crashes": 0, **{k: 1.0 for t in GATE.values() for k in t}, **values}
+        gated = {k for g in (GATE, GATE_ADDED) for t in g.values() for k in t}
+        return {"items": 10, "crashes": 0, **{k: 1.0 for k in gated}, **values}
 
-    report = {"summary": {"crashes": 0}, "splits": {"dev": {"summary": summary()}, "test": {"summary": summary()}}}
+    def corpus(**values):
+        splits = {s: {"summary": summary(**values),
+                      "by_gold_corpus": {"both": summary(**values), "all": summary(**values)}} for s in ("dev", "test")}
+        return {"summary": {"crashes": 0}, "splits": splits}
+
+    report = {"corpora": {SEEDS: corpus(), SEEDS_DOCS: corpus()}}
     assert gate_failures(report) == []
-    report["splits"]["test"]["summary"] = summary(recall_5=None, **{"recall@5": 0.1})
-    assert gate_failures(report) == [f"test: recall@5 = 0.1 < {GATE['test']['recall@5']}"]
-    report["splits"]["test"]["summary"] = summary(items=0)
-    assert gate_failures(report) == ["test: no items to measure"]
+    report["corpora"][SEEDS]["splits"]["test"]["summary"] = summary(**{"recall@5": 0.1})
+    assert gate_failures(report) == [f"seeds test: recall@5 = 0.1 < {GATE['test']['recall@5']}"]
+    report["corpora"][SEEDS]["splits"]["test"]["summary"] = summary(items=0)
+    assert gate_failures(report) == ["seeds test: no items to measure"]
+    report["corpora"][SEEDS]["splits"]["test"]["summary"] = summary()
+    # The added-document questions have their own thresholds.
+    report["corpora"][SEEDS_DOCS]["splits"]["dev"]["by_gold_corpus"]["all"] = summary(fact_recall=0.5)
+    assert gate_failures(report) == [
+        f"seeds+docs added-document questions dev: fact_recall = 0.5 < {GATE_ADDED['dev']['fact_recall']}"]
+    report["corpora"][SEEDS_DOCS]["splits"]["dev"]["by_gold_corpus"]["all"] = summary()
+    # The seed questions may not fall from one corpus to the other by more than the allowed drop.
+    fall = allowed_drop("test", "answered_rate")
+    report["corpora"][SEEDS_DOCS]["splits"]["test"]["by_gold_corpus"]["both"] = summary(answered_rate=1.0 - fall)
+    assert gate_failures(report) == []
+    report["corpora"][SEEDS_DOCS]["splits"]["test"]["by_gold_corpus"]["both"] = summary(answered_rate=0.9 - fall)
+    assert gate_failures(report) == [f"seeds+docs test: seed questions' answered_rate 1.0 -> {0.9 - fall} "
+                                     f"(a fall of more than {fall:g})"]
+    assert seed_question_changes(report["corpora"])["test"]["answered_rate"]["change"] == round(-0.1 - fall, 3)
+    # Both corpora must run.
+    del report["corpora"][SEEDS_DOCS]
+    assert gate_failures(report) == ["seeds+docs: not run"]
 
 
 def test_items_run_only_on_the_corpus_they_are_written_for():
@@ -128,15 +199,29 @@ def test_unres_eval_writes_reports_and_compares(unres, tmp_path):
         assert r.returncode == 0, r.stderr.decode()
     else:  # a gate over a split with nothing in it protects nothing
         assert r.returncode == 1 and "test: no items to measure" in r.stderr.decode()
+    # The printed table shows dev and test on each corpus, and the two gated views of seeds+docs.
+    printed = r.stdout.decode()
+    assert "| metric | seeds dev | seeds test | seeds+docs dev | seeds+docs test |" in printed
+    assert "Seed questions (gold corpus \"both\")" in printed and "Added-document questions" in printed
     report = json.loads((out / "report.json").read_text())
     md = (out / "report.md").read_text()
-    assert md.startswith("# Eval: hybrid-use") and "## Dev and test side by side" in md
-    assert "## test: by category" in md and "## dev: by language" in md
-    assert set(report["splits"]) == {"dev", "test"} and report["splits"]["dev"]["by_language"]
+    assert md.startswith("# Eval: hybrid-use") and "## Dev and test on each corpus" in md
+    assert "## seeds, test: by category" in md and "## seeds+docs, dev: by language" in md
+    assert "| metric | seeds dev | seeds test | seeds+docs dev | seeds+docs test |" in md
+    assert set(report["corpora"]) == {"seeds", "seeds+docs"}
+    for corpus in report["corpora"].values():
+        assert set(corpus["splits"]) == {"dev", "test"} and corpus["splits"]["dev"]["by_language"]
+    assert set(report["seed_questions"]) == {"dev", "test"}
     assert (out / "categories.png").read_bytes()[:4] == b"\x89PNG"
-    old = report | {"summary": {**report["summary"], "recall@1": 0.0}}
+    seeds = report["corpora"]["seeds"]
+    worse = seeds | {"summary": {**seeds["summary"], "recall@1": 0.0}}
+    old = report | {"corpora": {**report["corpora"], "seeds": worse}}
     (tmp_path / "old.json").write_text(json.dumps(old))
     r = unres("eval", "--out", str(tmp_path / "again"), "--compare", str(tmp_path / "old.json"))
     assert "better overall" in r.stdout.decode() and "recall@1" in r.stdout.decode()
+    # An older report of the seeds alone is compared with the seeds corpus.
+    lines = compare(report, old["corpora"]["seeds"])
+    assert any(x.startswith("better overall") and "recall@1" in x for x in lines)
+    assert not any("seeds+docs" in x for x in lines)
     r = unres("eval", "--config", "nope")
     assert r.returncode == 2
