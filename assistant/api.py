@@ -52,7 +52,8 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 PREMISE_COVERAGE = 0.6  # share of a yes-no question's concepts the best paragraph must express
-_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止", re.I)
+_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|"
+                            r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
@@ -262,7 +263,8 @@ class Assistant:
             sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
-            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole)
+            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole,
+                        names=query.required)
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
@@ -341,7 +343,7 @@ class Assistant:
             hits = self._bridge(hits, text, query.lang, filters)
         pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
         # "By when ...?" asks for a deadline: a bare year is no answer to it.
-        deadline = query.asks == "when" and bool(_ASKS_DEADLINE.search(query.question))
+        deadline = query.asks == "when" and bool(_ASKS_DEADLINE.search(f"{query.question} {query.search}"))
         for h in hits:
             # a reference usually sits in the paragraph's footnote
             read = list(h.versions.values()) + (self.footnotes(self._english(h.provision)) if query.asks == "reference" else [])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index import META, OP, PP, P, Paragraph
+from index.lexical import terms
 
 from .retrieve import Matcher
 from .text import tokens
@@ -127,7 +128,8 @@ def _words(text: str) -> int:
     return len(text.split()) + len(re.findall(r"[\u3400-\u9fff]", text)) // 2
 
 
-def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False) -> Evidence:
+def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False,
+           names: list[list[list[str]]] | None = None) -> Evidence:
     """The clauses of `p` that answer: the best, the one holding the fact asked for, the
     paragraph's opening clause (its verb), then those that add what the question asks and is
     not yet covered, within a word budget."""
@@ -158,6 +160,13 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
             forced = max(facts, key=lambda f: (f[0], focus[f[1]], scores[f[1]]))[1]
             keep.add(forced)
             protected.add(forced)
+    # A clause holding a name or number the question uses ("Can the ICRC take part?") is the
+    # one the question is about: it stays.
+    for i, x in enumerate(pieces):
+        have = terms(x)
+        if names and any(any(all(t in have for t in alt) for alt in alts) for alts in names):
+            keep.add(i)
+            protected.add(i)
     # Who takes part, who is invited: the list that follows the clause is the answer, so it
     # is kept to its end (";" or "."), not cut after its first name.
     if asks == "who":

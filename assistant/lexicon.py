@@ -52,7 +52,9 @@ class Lexicon:
     @cached_property
     def _surface(self) -> list[str]:
         words = {w.lower() for t in self._texts for w in _WORD.findall(t)}
-        return sorted(w for w in words if len(w) >= MIN_SPELLING_LENGTH and self.knows(w))
+        # the everyday words the synonym table reads are words a question may misspell too
+        return sorted({w for w in words if len(w) >= MIN_SPELLING_LENGTH and self.knows(w)}
+                      | {w for w in SYNONYMS if len(w) >= MIN_SPELLING_LENGTH and w.isalpha()})
 
     @cached_property
     def _follows(self) -> dict[str, list[str]]:
@@ -114,7 +116,7 @@ class Lexicon:
     def correct(self, word: str) -> str | None:
         """The corpus word closest in spelling to an unknown word, if one is close enough."""
         low = word.lower()
-        if len(low) < MIN_SPELLING_LENGTH or low in STOPWORDS or self.knows(low) or not low.isalpha():
+        if len(low) < MIN_SPELLING_LENGTH or low in STOPWORDS or self.knows(low) or low in SYNONYMS or not low.isalpha():
             return None
         cutoff = SHORT_WORD_CUTOFF if len(low) < 5 else SPELLING_CUTOFF
         # A slip rarely falls on a word's first letter ("wepons", "cnsultatns").

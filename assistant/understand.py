@@ -35,7 +35,7 @@ _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|fo
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|provisions?|parts?)\b.{0,30}\b"
                        r"(mention|mentions|refer|refers|cite|cites|talk about|deal with|address|contain|contains|include)\b|"
                        r"\bwhere (?:in .{1,40}? )?(is|are) (.+?) mentioned\b|哪些段落|哪几段|哪一段", re.I)
-_LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(operative|preambular)\s+"
+_LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(?:(operative|preambular)\s+)?"
                    r"paragraph\b|最后一段", re.I)
 _ADOPTION = re.compile(
     r"\b(when|what date|which date|which day|on what day)\b.{0,60}\b(adopted|adoption|passed|voted)\b|"
@@ -147,8 +147,12 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
             part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus)
             # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62,
             # whatever the turn before was about.
-            if whole.ref.docs and not find_references(piece, corpus.resolutions).docs:
+            own = find_references(piece, corpus.resolutions)
+            if whole.ref.docs and not own.docs and not own.mentioned:
                 part.ref.docs = list(whole.ref.docs)
+            # "What is HRC resolution 51/22 about, and how was it adopted?": "it" is 51/22
+            if whole.ref.mentioned and not own.docs and not own.mentioned and not whole.ref.docs:
+                part.ref.mentioned = list(whole.ref.mentioned)
             parts.append(part)
         whole.parts = parts
         return whole
