@@ -300,7 +300,7 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
     for m in pattern.finditer(text):
         if set(tokens(m.group(0))) <= asked:
             continue
-        if counted and not set(counted) <= set(tokens(" ".join(text[m.end():].split()[:4]))):
+        if counted and not set(counted) <= set(tokens(text[m.end() : m.end() + 40])):
             continue
         found.append(m.group(0))
     return found

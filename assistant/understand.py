@@ -172,8 +172,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.whole = bool(_WHOLE.search(question))
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
-    if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)", question, re.I)):
-        query.counted = tokens(m.group(1))
+    if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",
+                                                    question, re.I)):
+        query.counted = tokens(m.group(1) or m.group(2))
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
