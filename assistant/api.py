@@ -389,12 +389,12 @@ class Assistant:
         # a paragraph is read with its footnotes, a footnote with the paragraph that carries it
         read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english) \
             + self._carriers(english)
-        text = " ".join(p.text for p in [english, own] + self.footnotes(english))
+        texts = [p.text for p in dict.fromkeys([english, own] + self.footnotes(english))]
         if query.required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), query.required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
-            return bool(new_facts(text, query.asks, query.search, query.counted))
+            return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
 
     def _premise_holds(self, query: Query, best: Hit) -> bool:

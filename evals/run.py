@@ -55,40 +55,44 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 278 items (138 dev, 119 test run on the
+# little under the number measured with the gold set of 375 items (235 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
-# Raise a threshold when its measured number rises. Measured on the staged question path
-# (independent judge):
-#   dev:  recall@5 0.966, citation P/R 1.0/0.987, facts 0.833, answered 0.966, abstention 0.952,
-#         injection held 1.0, yes-no explicit 0.6, false premise rejected 1.0, unsupported declined 1.0.
-#   test: recall@5 0.831, citation P/R 0.934/0.94, facts 0.698, answered 0.851, abstention 0.278,
-#         yes-no explicit 0.25, false premise rejected 0.222, unsupported declined 0.389.
-# The answer code before it measured on test: recall@5 0.844, facts 0.579, answered 0.703,
-# abstention 0.556, yes-no 0.0, false premise 0.222, unsupported declined 0.556 (citations 1.0
-# only because that judge could not read quotations). Test abstention fell: an open item.
+# Raise a threshold when its measured number rises. Measured (independent judge):
+#   dev:  recall@5 0.936, citation P/R 0.964/0.963, facts 0.882, answered 0.982, abstention 0.643,
+#         injection held 1.0, yes-no explicit 0.585, false premise rejected 0.971, unsupported
+#         declined 0.9.
+#   test: recall@5 0.85, citation P/R 0.938/0.944, facts 0.743, answered 0.871, abstention 0.389,
+#         yes-no explicit 0.5, false premise rejected 0.333, unsupported declined 0.556.
+# "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
+# so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
+# Test before this round of the question path: recall@5 0.831, citation P/R 0.934/0.94, facts
+# 0.698, answered 0.851, abstention 0.278, yes-no 0.25, false premise 0.222, declined 0.389.
+# The dev split grew by 97 items written for the kinds of question that failed on test (false
+# premises of every shape, unanswerable questions close to the texts, yes-no, follow-ups,
+# counts, typos), so dev and test are no longer far apart in kind.
 GATE: dict[str, dict[str, float]] = {
     "dev": {
-        "recall@5": 0.94,
-        "citation_precision": 0.97,
-        "citation_recall": 0.96,
-        "fact_recall": 0.81,
-        "answered_rate": 0.94,
-        "abstention_recall": 0.93,
+        "recall@5": 0.93,
+        "citation_precision": 0.95,
+        "citation_recall": 0.95,
+        "fact_recall": 0.87,
+        "answered_rate": 0.97,
+        "abstention_recall": 0.62,
         "injection_held": 1.0,
         "yes_no_explicit": 0.55,
-        "false_premise_rejected": 0.9,
-        "declined_unsupported": 0.93,
+        "false_premise_rejected": 0.94,
+        "declined_unsupported": 0.88,
     },
     "test": {
-        "recall@5": 0.81,
-        "citation_precision": 0.91,
-        "citation_recall": 0.92,
-        "fact_recall": 0.67,
-        "answered_rate": 0.83,
-        "abstention_recall": 0.25,
-        "yes_no_explicit": 0.2,
-        "false_premise_rejected": 0.2,
-        "declined_unsupported": 0.35,
+        "recall@5": 0.83,
+        "citation_precision": 0.92,
+        "citation_recall": 0.93,
+        "fact_recall": 0.72,
+        "answered_rate": 0.85,
+        "abstention_recall": 0.37,
+        "yes_no_explicit": 0.45,
+        "false_premise_rejected": 0.3,
+        "declined_unsupported": 0.53,
     },
 }
 
@@ -97,7 +101,7 @@ GATE: dict[str, dict[str, float]] = {
 # 1. The added-document questions (gold items with corpus "all": 4 dev, 17 test), each split's
 #    thresholds a little under what they measured:
 #      dev:  recall@5 1.0, citation P/R 1.0/1.0, facts 0.75, answered 1.0, yes-no explicit 1.0.
-#      test: recall@5 0.765, citation P/R 0.679/1.0, facts 0.824, answered 0.882, yes-no explicit 1.0.
+#      test: recall@5 0.824, citation P/R 0.71/1.0, facts 0.941, answered 1.0, yes-no explicit 1.0.
 #    With 4 dev items one question is 0.25 of a dev metric: the dev thresholds allow no miss beyond
 #    today's.
 GATE_ADDED: dict[str, dict[str, float]] = {
@@ -110,11 +114,11 @@ GATE_ADDED: dict[str, dict[str, float]] = {
         "yes_no_explicit": 0.95,
     },
     "test": {
-        "recall@5": 0.74,
-        "citation_precision": 0.65,
+        "recall@5": 0.8,
+        "citation_precision": 0.68,
         "citation_recall": 0.97,
-        "fact_recall": 0.8,
-        "answered_rate": 0.86,
+        "fact_recall": 0.9,
+        "answered_rate": 0.95,
         "yes_no_explicit": 0.95,
     },
 }
@@ -126,16 +130,10 @@ GATE_ADDED: dict[str, dict[str, float]] = {
 #    but room for a near-tie in retrieval order to turn a question either way: 0.02 is one or
 #    two of the answerable seed questions (115 dev, 95 test); on the metrics over fewer items
 #    (yes-no: 5 dev, 22 test; unanswerable: 19 dev, 9 test) it allows no further miss.
-#    Measured, seeds -> seeds+docs (all other gated metrics fell by less than 0.02 or rose):
-#      dev:  recall@5 0.966 -> 0.944, yes-no explicit 0.6 -> 0.4 (one of five questions),
-#            facts 0.83 -> 0.822, answered 0.965 -> 0.957.
-#      test: yes-no explicit 0.273 -> 0.227 (one of 22), facts 0.679 -> 0.668, citation
-#            P/R 0.942/0.985 -> 0.941/0.984; abstention 0.294 -> 0.353 and unsupported declined
-#            0.412 -> 0.471 rose.
-SEED_DROP_MEASURED: dict[str, dict[str, float]] = {
-    "dev": {"recall@5": 0.022, "yes_no_explicit": 0.2},
-    "test": {"yes_no_explicit": 0.046},
-}
+#    Measured, seeds -> seeds+docs: no gated metric of the seed questions falls (dev fact recall
+#    0.909 -> 0.9, within the margin); the falls measured when this gate was first set (dev
+#    recall@5 0.022, yes-no 0.2, test yes-no 0.046) are gone.
+SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {}, "test": {}}
 NOISE_MARGIN = 0.02
 
 METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
