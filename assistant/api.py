@@ -30,7 +30,18 @@ from .compose import (
     used_clauses,
 )
 from .config import Settings
-from .evidence import FACT_PATTERNS, Evidence, claim_text, claim_units, fact_in, is_deadline, new_facts, select
+from .evidence import (
+    FACT_PATTERNS,
+    Evidence,
+    claim_text,
+    claim_units,
+    clause_spans,
+    fact_in,
+    is_deadline,
+    new_facts,
+    select,
+    select_by_meaning,
+)
 from .lexicon import Lexicon
 from .limits import clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
@@ -265,8 +276,11 @@ class Assistant:
             sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
-            ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole,
-                        names=query.required)
+            if query.lang != p.lang and not query.whole:  # no word in common: clauses by meaning
+                ev = select_by_meaning(p, self._clause_similarity(query.question, p))
+            else:
+                ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole,
+                            names=query.required)
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
@@ -371,6 +385,14 @@ class Assistant:
         hits.sort(key=lambda h: -h.support)
         return hits, self.retriever.matcher(about)
 
+    def _clause_similarity(self, question: str, p: Paragraph) -> list[float]:
+        """Cosine of the question with each clause of p, under the store's multilingual model."""
+        clauses = [p.text[a:b] for a, b in clause_spans(p.text)]
+        if not clauses:
+            return []
+        vectors = self.store.embed([question] + clauses)
+        return [float(vectors[0] @ v) for v in vectors[1:]]
+
     def _carriers(self, p: Paragraph) -> list[Paragraph]:
         """The paragraphs that carry footnote p's marker (none for a paragraph)."""
         if p.part != FN:
@@ -392,8 +414,10 @@ class Assistant:
         read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english) \
             + self._carriers(english)
         texts = [p.text for p in dict.fromkeys([english, own] + self.footnotes(english))]
-        if query.required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
-                                                       for p in read)), query.required):
+        # Chinese numbers cannot be looked for in a text that has no Chinese version
+        required = query.required if query.lang == "en" or query.lang in h.versions else []
+        if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
+                                                       for p in read)), required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)

@@ -23,6 +23,7 @@ QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
 BROAD_WORDS = 48  # budget for a broader question
 LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
 NAME_WORDS = 12  # a capitalised name longer than this is shortened
+NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it
 ANSWER_BONUS = 2.0  # a clause holding the kind of thing asked for (a date for "when")
 ELLIPSIS = {"en": "…", "zh": "……"}
 
@@ -195,6 +196,25 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     while len(keep) > len(protected) and sum(costs[i] for i in keep) > budget:
         drop = min((i for i in keep if i not in protected), key=lambda i: (scores[i], -abs(i - best)))
         keep.discard(drop)
+    return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
+
+
+def select_by_meaning(p: Paragraph, similarity: list[float]) -> Evidence:
+    """For a question in another language than the paragraph (a Chinese question, an English-
+    only resolution), no word of the question is in the text: its clauses are chosen by their
+    meaning, `similarity[i]` being clause i's (of `clause_spans`) to the question. The closest
+    clause, the opening clause that says who acts, and clauses nearly as close, within the
+    budget."""
+    text = p.text
+    spans = clause_spans(text)
+    if not spans or _words(text) <= SHORT_WORDS or len(similarity) != len(spans):
+        return _shorten_names(Evidence(p, ((0, len(text)),)))
+    best = max(range(len(spans)), key=lambda i: similarity[i])
+    keep = {best} | ({0} if p.part in (OP, PP, META) else set())
+    for i in sorted(range(len(spans)), key=lambda i: -similarity[i]):
+        if similarity[i] >= NEAR * similarity[best] and sum(_words(text[a:b]) for a, b in
+                                                            (spans[j] for j in keep | {i})) <= QUOTE_WORDS:
+            keep.add(i)
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
 
 
