@@ -5,6 +5,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from index import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for, make_encoder, open_store
@@ -234,6 +235,13 @@ class Assistant:
             contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
             return self._abstain(query.question, query.lang, hits, contexts, filters)
         if query.docs and not filters.docs and query.intent != "compare":
+            if query.inherited:  # "Where were they held?": the consultations may be another text's
+                within = self._answer(replace(query, inherited=False), Filters(list(query.docs), filters.lang,
+                                                                              list(filters.parts)))
+                if not within.abstained:
+                    return within
+                anywhere = self._answer(replace(query, inherited=False, ref=replace(query.ref, docs=[])), filters)
+                return within if anywhere.abstained else anywhere
             filters.docs = list(query.docs)
         if query.intent == "quote":
             return self._quote_reference(query, filters)
@@ -251,7 +259,8 @@ class Assistant:
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
         # "in that paragraph" points at the evidence: no threshold second-guesses the user.
         # "What else?" asks for more of a topic the conversation has established: a lower bar.
-        floor = 0.0 if query.in_discussed else self.settings.min_support * (FURTHER if query.exclude else 1.0)
+        pointed = query.in_discussed or (query.intent == "compare" and bool(query.discussed))
+        floor = 0.0 if pointed else self.settings.min_support * (FURTHER if query.exclude else 1.0)
         if not hits or hits[0].support < floor:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
@@ -371,7 +380,7 @@ class Assistant:
         # "in that paragraph" is only about it.
         discussed = set(query.discussed) | {f.provision for prov in query.discussed
                                             if (p := self._english(prov)) for f in self.footnotes(p)}
-        if query.in_discussed or query.asks == "reference":  # they are candidates whatever the search found
+        if query.in_discussed or query.asks == "reference" or query.intent == "compare":  # candidates whatever the search found
             found = {h.provision for h in hits}
             for prov in discussed - found:
                 if (p := self._english(prov)) and filters.admits_provision(p):
@@ -728,7 +737,7 @@ class Assistant:
         for d in docs:
             part, number = ref.part, ref.number
             if number is None:  # "the last operative paragraph", "the second-to-last ..."
-                part = "PP" if re.search(r"preambular|序言", query.question, re.I) else "OP"
+                part = ref.part or ("PP" if re.search(r"preambular|序言", query.question, re.I) else "OP")
                 numbers = sorted(n for (dd, pp, n) in self.retriever.by_provision if dd == d and pp == part and n)
                 back = 3 if re.search(r"third[- ](?:to[- ])?last", query.question, re.I) else \
                     2 if re.search(r"second[- ](?:to[- ])?last|penultimate", query.question, re.I) else 1

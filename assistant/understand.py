@@ -66,6 +66,8 @@ _POINTS_BACK = re.compile(r"\b(that|this|the|same)\s+(resolution|text|document|p
 _THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
 _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
+_TOO = re.compile(r"\b(too|as well|likewise|also)\s*[?.!]?\s*$|\bthe same\b|也", re.I)
+_LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word)\b|全文|完整", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
@@ -116,6 +118,7 @@ class Query:
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
     counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
+    inherited: bool = False  # its resolution is the one the turn before was about, not named by it
     whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
     polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
@@ -187,6 +190,12 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         if not ref.docs and not ref.mentioned and (
                 query.follow_up or _POINTS_BACK.search(question) or _THE_DISCUSSED.search(question)):
             ref.docs = list(previous_docs)
+            query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question)
+        # "How many operative paragraphs ...?" then "What does the last one say?"
+        if (m := _LAST_ONE.search(question)) and (part := _count_part(history[-1].question)):
+            query.intent, ref.part, query.follow_up = "quote", part, True
+            ref.number = 1 if m.group(1).lower() == "first" else None
+            ref.docs = ref.docs or list(previous_docs)
         if query.follow_up or _THAT_PARAGRAPH.search(question):
             last = history[-1]
             query.previous = find_references(last.question, corpus.resolutions).rest
@@ -197,6 +206,13 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
                 bool(named_paragraph) and len(query.discussed) == 1 and bool(_THE_DISCUSSED.search(question)))
             if _ELSE.search(question) and not query.in_discussed:
                 query.exclude = set(query.discussed)
+        # "What does PP 6 of 79/62 say?" then "Is that in 80/57 too?": the same provision in another text
+        if _TOO.search(question) and ref.docs and history:
+            cited = {c.doc for c in history[-1].citations}
+            if cited and not cited & set(ref.docs):
+                query.intent = "compare"
+                query.discussed = {(c.doc, c.part, c.number) for c in history[-1].citations}
+                ref.docs = sorted(set(ref.docs) | cited, key=lambda d: corpus.resolutions.get(d, ""))
     return query
 
 
