@@ -119,7 +119,7 @@ class Assistant:
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
             lexicon=lexicon,
-            corpus=Corpus(resolutions, lexicon),
+            corpus=Corpus(resolutions, lexicon, self._series_of),
         )
         # Found on first use from the paragraphs: found again for the new ones.
         self.__dict__.pop("_links", None)
@@ -227,6 +227,11 @@ class Assistant:
     def _answer(self, query: Query, filters: Filters) -> Answer:
         """One question (or one part of a compound question) through retrieve, select,
         compose and verify."""
+        if query.ref.relative == "previous" and not query.docs and not filters.docs:
+            text = {"en": "No earlier resolution of the same series is indexed, so the indexed texts do not answer "
+                          "this question. Indexed: " + ", ".join(sorted(self.docs)) + ".",
+                    "zh": "所收录的文本中没有同一系列的更早决议。所收录的文本：" + ", ".join(sorted(self.docs)) + "。"}[query.lang]
+            return Answer(query.question, text, True, query.lang, [], [], query.intent, "")
         unknown = self._not_indexed(query)
         if unknown and not query.docs:
             return self._mentioned(query, unknown, filters)
@@ -789,6 +794,12 @@ class Assistant:
             self._series_docs = series_documents(
                 [(d, s.title, s.date) for d, s in self.docs.items() if s.is_resolution], self.store.paragraphs, self.links())
         return series(full, self._series_docs)
+
+    def _series_of(self, doc: str) -> list[str]:
+        try:
+            return self.series(doc)
+        except QuestionError:
+            return []
 
     def cites(self, what: Paragraph | str) -> list[Link]:
         """What a paragraph, or a whole document (by symbol), refers to."""

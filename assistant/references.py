@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ORDINALS = {
@@ -109,17 +110,25 @@ def _names_unknown_symbol(before: str, ref: Reference) -> bool:
     return any(m.removeprefix("A/RES/") in tail for m in ref.mentioned)
 
 
-def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: list[str]) -> list[str]:
+def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: list[str],
+                     series: Callable[[str], list[str]] | None = None) -> list[str]:
     """"latest" is the newest resolution; "previous" is the one before the resolution under
-    discussion (or before the newest when nothing is under discussion)."""
+    discussion (or before the newest when nothing is under discussion). With `series`, both
+    follow the series that resolution belongs to (same title or agenda item, or an explicit
+    recall), so "last year's resolution" is not an unrelated text of the year before."""
     ordered = sorted(resolutions, key=lambda d: resolutions[d])
     if not ordered:
         return []
+    current = [d for d in context_docs if d in resolutions]
+    anchor = max(current, key=ordered.index) if current else ordered[-1]
+    if series is not None and (line := [d for d in series(anchor) if d in resolutions]):
+        ordered = line
+        if relative == "previous" and ordered[0] == anchor:
+            return []  # the first of its series: nothing earlier is indexed
     if relative == "latest":
         return [ordered[-1]]
-    current = [d for d in context_docs if d in resolutions]
-    anchor = max((ordered.index(d) for d in current), default=len(ordered) - 1)
-    return [ordered[anchor - 1]] if anchor > 0 else [ordered[0]]
+    at = ordered.index(anchor) if anchor in ordered else len(ordered) - 1
+    return [ordered[at - 1]] if at > 0 else [ordered[0]]
 
 
 # Document symbols of other shapes than "A/RES/79/62": Security Council resolutions, emergency

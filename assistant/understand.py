@@ -9,6 +9,7 @@ with two parts, its parts. No store is needed: the corpus is described by `Corpu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
@@ -99,6 +100,7 @@ class Corpus:
 
     resolutions: dict[str, str]  # symbol -> adoption date (ISO)
     lexicon: Lexicon
+    series: Callable[[str], list[str]] | None = None  # a resolution's series, oldest first
 
 
 @dataclass
@@ -167,7 +169,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     ref = find_references(question, corpus.resolutions)
     previous_docs = _under_discussion(history, corpus)
     if ref.relative:
-        ref.docs += [d for d in resolve_relative(ref.relative, corpus.resolutions, previous_docs) if d not in ref.docs]
+        ref.docs += [d for d in resolve_relative(ref.relative, corpus.resolutions, previous_docs, corpus.series)
+                     if d not in ref.docs]
     rest = ref.rest or question
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
@@ -187,7 +190,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         query.follow_up = bool(_CONTINUES.search(question)) or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
         # A follow-up, or "that resolution", "these consultations": the resolution under
         # discussion, unless the question names one.
-        if not ref.docs and not ref.mentioned and (
+        if not ref.docs and not ref.mentioned and not ref.relative and (
                 query.follow_up or _POINTS_BACK.search(question) or _THE_DISCUSSED.search(question)):
             ref.docs = list(previous_docs)
             query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question)

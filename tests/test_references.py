@@ -93,3 +93,18 @@ def test_grounding_accepts_supported_sentences(text, citation):
 def test_grounding_rejects_unsupported_sentences(text, citation, problem):
     problems = unsupported(_answer(text, citation))
     assert problems and problem in problems[0]
+
+
+def test_the_previous_resolution_follows_the_series_not_the_calendar():
+    dates = {"A/RES/78/241": "2023-12-22", "A/RES/78/265": "2024-03-21", "A/RES/79/62": "2024-12-02",
+             "A/RES/79/239": "2024-12-24", "A/RES/80/57": "2025-12-01"}
+    laws = ["A/RES/78/241", "A/RES/79/62", "A/RES/80/57"]
+    line = {d: laws for d in laws} | {"A/RES/78/265": ["A/RES/78/265"], "A/RES/79/239": ["A/RES/79/239"]}
+    # by the calendar the resolution before 80/57 is 79/239 (an unrelated one of December 2024)
+    assert resolve_relative("previous", dates, ["A/RES/80/57"]) == ["A/RES/79/239"]
+    assert resolve_relative("previous", dates, ["A/RES/80/57"], line.get) == ["A/RES/79/62"]
+    assert resolve_relative("previous", dates, ["A/RES/79/62"], line.get) == ["A/RES/78/241"]
+    assert resolve_relative("latest", dates, ["A/RES/78/241"], line.get) == ["A/RES/80/57"]
+    # the first of its series has no previous resolution, whatever the calendar holds
+    assert resolve_relative("previous", dates, ["A/RES/78/265"], line.get) == []
+    assert resolve_relative("previous", dates, ["A/RES/79/239"], line.get) == []
