@@ -279,12 +279,21 @@ class Assistant:
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.question, query.lang, hits, contexts, filters)
         hits = answering + [h for h in hits if h not in answering]
-        if query.claims and not self._premise_holds(query, hits[0]):
+        # "What do 79/62 and 80/57 say about ...?", "Do both ... mention ...?": each named
+        # resolution answers from its own best paragraph, and a claim must hold in each.
+        each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
+                for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
+        if query.claims and each:
+            if not all(h and self._premise_holds(query, h) for h in each):
+                missing = next(i for i, h in enumerate(each) if not (h and self._premise_holds(query, h)))
+                rest = [h for h in hits if h.provision[0] == query.docs[missing]] or hits
+                return self._not_said(query, rest, match, contexts, filters)
+        elif query.claims and not self._premise_holds(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
         change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
         if change:
             return self._changed(query, change, contexts, filters)
-        chosen = self._choose(hits, query)
+        chosen = [h for h in each if h] if each and all(each) else self._choose(hits, query)
         sentences: list[str] = []
         if query.intent == "yes-no":
             sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
