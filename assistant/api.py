@@ -307,7 +307,7 @@ class Assistant:
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
-                found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, query.asks, match))]
+                found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, query.asks, match, _asks_deadline(query)))]
                 sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
             for note in notes:
@@ -382,7 +382,7 @@ class Assistant:
             hits = self._bridge(hits, text, query.lang, filters)
         pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
         # "By when ...?" asks for a deadline: a bare year is no answer to it.
-        deadline = query.asks == "when" and bool(_ASKS_DEADLINE.search(f"{query.question} {query.search}"))
+        deadline = _asks_deadline(query)
         for h in hits:
             # a reference usually sits in the paragraph's footnote
             read = list(h.versions.values()) + (self.footnotes(self._english(h.provision)) if query.asks == "reference" else [])
@@ -460,13 +460,15 @@ class Assistant:
                        for v in best.versions.values())
         p = best.versions.get("en") or next(iter(best.versions.values()))
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
-        elsewhere = match.read(claim_text(p))[2]
+        names = {i for i, c in enumerate(match.about)
+                 if any(holds(set(alt), [required]) for alt in c for required in query.required)}
+        elsewhere = _covered(match, claim_text(p)) - names
         for words, own in claim_units(p):
             if holds(terms(words), query.required) and self._says(query, own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
-                if not (elsewhere - match.read(own)[2]):
+                if not (elsewhere - _covered(match, own)):
                     return True
         return False
 
@@ -474,7 +476,7 @@ class Assistant:
         """`text` expresses most of the question's concepts."""
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         total = match.weight(set(range(len(match.about))))
-        return bool(total) and match.weight(match.read(text)[2]) / total >= PREMISE_COVERAGE
+        return bool(total) and match.weight(_covered(match, text)) / total >= PREMISE_COVERAGE
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
@@ -854,6 +856,28 @@ class Assistant:
             out.append({"file": d.file, "doc": d.doc, "lang": d.lang, "title": d.title, "date": d.date,
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
+
+
+def _asks_deadline(query: Query) -> bool:
+    """"By when should ...?", "When is the Group to finish ...?": a time something must happen by."""
+    return query.asks == "when" and bool(_ASKS_DEADLINE.search(f"{query.question} {query.search}"))
+
+
+def _covered(match: Matcher, text: str) -> set[int]:
+    """The question's concepts (by position) that `text` expresses, a word counting in another
+    form of it too: "comply" in "compliance", "universalizing" in "universalization" (their
+    stems share a beginning of five letters or more, one the start of the other)."""
+    have = terms(text)
+    covered = set(match.read(text)[2])
+    for i, concept in enumerate(match.about):
+        if i not in covered and any(all(t in have or _same_word(t, have) for t in alt) for alt in concept):
+            covered.add(i)
+    return covered
+
+
+def _same_word(token: str, have: set[str]) -> bool:
+    return len(token) >= 5 and "_" not in token and any(
+        len(h) >= 5 and (h.startswith(token) or token.startswith(h)) for h in have)
 
 
 def _once(links: list[Link]) -> list[Link]:

@@ -268,9 +268,11 @@ def _shorten_names(ev: Evidence) -> Evidence:
     return Evidence(ev.paragraph, tuple(_trim(ev.paragraph.text, a, b) for a, b in spans))
 
 
-def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None) -> str | None:
-    """The words of the evidence that answer a when / where / how-long question directly: in
-    the quoted span that holds the question's focus if one does, the most specific."""
+def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadline: bool = False) -> str | None:
+    """The words of the evidence that answer a when / where / how-long question directly: for
+    a question asking by when, the most specific (a deadline before a date before a year);
+    otherwise the one that follows the question's focus most closely ("agreed to by the High
+    Contracting Parties ... in 2023", not the later "by the end of 2025")."""
     pattern = FACT_PATTERNS.get(asks or "")
     if pattern is None or asks in ("who", "how-many"):  # a name or a bare number is no answer on its own
         return None
@@ -284,7 +286,9 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None) -> str
             found.append((-min(after, default=10**6), m.group(0)))
     if not found:
         return None
-    return max(found, key=lambda f: (_specific(f[1])[0], f[0], _specific(f[1])[1]))[1]
+    if deadline:
+        return max(found, key=lambda f: (_specific(f[1])[0], f[0], _specific(f[1])[1]))[1]
+    return max(found, key=lambda f: (f[0], _specific(f[1])))[1]
 
 
 def _focus_positions(text: str, match: Matcher | None) -> list[int]:
@@ -341,7 +345,15 @@ def claim_units(p: Paragraph) -> list[tuple[str, str]]:
     text = p.text
     spans = sentence_spans(text) if p.part == P else clause_spans(text) or [(0, len(text))]
     units, head = [], ""
+    items: list[tuple[int, int]] = []
     for x, y in [item for a, b in spans for item in _split_long(text, a, b)]:
+        # a relative clause belongs to what it qualifies: "including autonomous weapons
+        # systems, | that cannot be used in compliance with ..."
+        if items and re.match(r"\s*(?:that|which|who|whose)\b", text[x:y]):
+            items[-1] = (items[-1][0], y)
+        else:
+            items.append((x, y))
+    for x, y in items:
         own = _blank_names(text, x, y)
         if re.match(r"\s*(?:and|or)\s", own):  # a further item of the list begun before
             units.append((text[x:y], head + " " + own))

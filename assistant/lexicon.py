@@ -90,6 +90,8 @@ class Lexicon:
         low = word.lower()
         if low in ACRONYMS and (word.isupper() or low in ALWAYS_ACRONYMS):
             return ACRONYMS[low]
+        if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # a plural: "HCPs"
+            return self.acronym(word[:-1])
         if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
             return None
         return self._derive(low)

@@ -76,6 +76,8 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
             continue
         alternatives = []
         if (full := _acronym(word, lexicon)) is not None:
+            if not content_terms(full):  # "GA", "UN": the texts' own authors, implied
+                continue
             alternatives = [content_terms(full)]
         else:
             alternatives = [content_terms(word)]  # "capacity-building": both parts

@@ -245,6 +245,8 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
             continue
         alternatives = [tokens(word)]
         if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word) or lexicon.acronym(word[:-1])):
+            if not tokens(full):  # "GA", "UN": the texts' own authors, implied
+                continue
             alternatives.append(tokens(full))
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
