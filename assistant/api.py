@@ -55,7 +55,7 @@ _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d
 # The words that ask for mentions, not the thing mentioned.
 _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?|mention(?:s|ed)?|refer(?:s|red)?|"
                             r"cite[sd]?|talk about|deal with|address(?:es)?|contain(?:s)?|include[sd]?|list|all|"
-                            r"is|are|the|in)\b|哪些段落|哪几段|哪一段|提到|提及", re.I)
+                            r"is|are|the|in|operative|preambular)\b|哪些段落|哪几段|哪一段|提到|提及|执行部分|序言部分", re.I)
 
 # Words that ask for the adoption record rather than for something in it.
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
@@ -66,7 +66,7 @@ DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, fo
 # Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
 # median word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
 PREMISE_COVERAGE = 0.7
-_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|"
+_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
                             r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
@@ -541,7 +541,7 @@ class Assistant:
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
         for p in mentioning[:2]:
-            ev = select(p, match, query.asks)
+            ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
             if query.asks == "when" and (fact := fact_in(ev, "when", match)):
                 sentences.append(fact_lead(fact, ev))
             sentences += self._quoted(ev, query.lang)
@@ -582,7 +582,12 @@ class Assistant:
         if not about:
             return self._abstain(query.question, query.lang, [], [], filters)
         found: dict[str, list[Paragraph]] = {}
+        # "which operative paragraphs mention ...": only those
+        parts = {part for word, part in (("operative", OP), ("preambular", PP), ("执行", OP), ("序言", PP))
+                 if word in query.question.lower()}
         for i in self.retriever.containing(about):
+            if parts and self.retriever.paragraphs[i].part not in parts:
+                continue
             p = self.retriever.paragraphs[i]
             versions = self.retriever.by_provision[p.provision]
             if p is not (versions.get("en") or next(iter(versions.values()))):

@@ -24,12 +24,13 @@ ASKS = [
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
                              r"which document|what document|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
-    ("who", re.compile(r"\b(who|whom|which states|which organi[sz]ations|which bodies|which body)\b|谁|哪些国家|哪些组织", re.I)),
+    ("who", re.compile(r"\b(who|whom|whose|which (?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
+                       r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
-_WHEN_DID = re.compile(r"^\s*when (did|does|do|will|was|were)\b|(?:何时|什么时候).{0,8}了", re.I)
+_WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
@@ -74,6 +75,7 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
+_TWO_ASKS = re.compile(r"^\s*(when|where|who|how long|for how long)\s+and\s+(when|where|who|how long|for how long)\s+(.+)$", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -144,7 +146,10 @@ def understand(question: str, history: list, corpus: Corpus) -> Query:
 
 
 def _read(question: str, history: list, corpus: Corpus) -> Query:
-    pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
+    if m := _TWO_ASKS.match(question):  # "When and where will ...?": two questions on one subject
+        pieces = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    else:
+        pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
     if len(pieces) > 1 and all(len(content_terms(p)) >= 1 for p in pieces):
         whole = _one(question, history, corpus)
         parts = []
