@@ -278,6 +278,9 @@ class Assistant:
             if query.intent in ("yes-no", "why"):
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.question, query.lang, hits, contexts, filters)
+        if query.also_asks:  # "when and where": a paragraph that says both first
+            both = [h for h in answering if self._answers(replace(query, asks=query.also_asks), h)]
+            answering = both + [h for h in answering if h not in both]
         hits = answering + [h for h in hits if h not in answering]
         # "What do 79/62 and 80/57 say about ...?", "Do both ... mention ...?": each named
         # resolution answers from its own best paragraph, and a claim must hold in each.
@@ -307,8 +310,9 @@ class Assistant:
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
-                found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, query.asks, match, _asks_deadline(query)))]
-                sentences += [fact_lead(*found[0])] if found else []
+                for asks in filter(None, (query.asks, query.also_asks)):
+                    found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, asks, match, _asks_deadline(query)))]
+                    sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
             for note in notes:
                 sentences += self._quoted(note, query.lang)

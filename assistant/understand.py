@@ -123,6 +123,7 @@ class Query:
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
     counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
     inherited: bool = False  # its resolution is the one the turn before was about, not named by it
+    also_asks: str | None = None  # the second kind of fact of "when and where ...?"
     whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
     polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
@@ -146,10 +147,7 @@ def understand(question: str, history: list, corpus: Corpus) -> Query:
 
 
 def _read(question: str, history: list, corpus: Corpus) -> Query:
-    if m := _TWO_ASKS.match(question):  # "When and where will ...?": two questions on one subject
-        pieces = [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
-    else:
-        pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
+    pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
     if len(pieces) > 1 and all(len(content_terms(p)) >= 1 for p in pieces):
         whole = _one(question, history, corpus)
         parts = []
@@ -182,6 +180,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.whole = bool(_WHOLE.search(question))
+    if m := _TWO_ASKS.match(question):  # "When and where will ...?": two facts of one subject
+        query.asks, query.also_asks = (next((name for name, pattern in ASKS if pattern.search(w)), None)
+                                       for w in (m.group(1), m.group(2)))
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",
                                                     question, re.I)):
