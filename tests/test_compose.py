@@ -8,6 +8,7 @@ from handmade import AGENDA80, META79, META79_ZH, OP4, OP4_ZH, OP9, PP3, R79, R8
 from assistant.compose import (
     _ordinal,
     adoption_lead,
+    carrier_lead,
     count_lead,
     fact_lead,
     framing,
@@ -16,7 +17,7 @@ from assistant.compose import (
     quotation,
 )
 from assistant.evidence import Evidence
-from index import FN, META, P, Paragraph
+from index import FN, META, OP, PP, P, Paragraph
 
 
 def span(p: Paragraph, words: str) -> Evidence:
@@ -96,3 +97,17 @@ def test_mentions_lead_lists_each_resolutions_paragraphs_and_cites_them():
     assert lead == ("Mentioned in resolution 79/62 (PP 3, OP 9) and resolution 80/57 (OP 4). "
                     "[A/RES/79/62 PP 3] [A/RES/79/62 OP 9] [A/RES/80/57 OP 4]")
     assert mentions_lead({R79: [OP4_ZH]}, "zh") == "见第79/62号决议（执行部分第4段）。 [A/RES/79/62 OP 4 (zh)]"
+
+
+def test_carrier_lead_names_the_paragraph_that_carries_the_footnote():
+    carrier = Paragraph(R79, "en", OP, 1, "Recalls its resolution 78/241,3", footnotes=(3,))
+    assert carrier_lead(carrier, 3, "en") == "Footnote 3 is attached to resolution 79/62 (OP 1). [A/RES/79/62 OP 1]"
+    preambular = Paragraph(R80, "en", PP, 6, "Noting the report,2", footnotes=(2,))
+    assert carrier_lead(preambular, 2, "en") == "Footnote 2 is attached to resolution 80/57 (PP 6). [A/RES/80/57 PP 6]"
+
+
+def test_carrier_lead_in_chinese():
+    carrier = Paragraph(R79, "zh", OP, 1, "回顾其第78/241号决议，3", footnotes=(3,))
+    assert carrier_lead(carrier, 3, "zh") == "脚注3附于第79/62号决议（执行部分第1段）。 [A/RES/79/62 OP 1 (zh)]"
+    preambular = Paragraph(R79, "zh", PP, 4, "注意到报告，2", footnotes=(2,))
+    assert carrier_lead(preambular, 2, "zh") == "脚注2附于第79/62号决议（序言部分第4段）。 [A/RES/79/62 PP 4 (zh)]"

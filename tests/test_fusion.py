@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from assistant.retrieve import RRF_K, Filters, Retriever, fuse
+from assistant.retrieve import RANK_LEADERS, RRF_K, Filters, Retriever, fuse
 from index import OP, Paragraph
 
 # ---------------------------------------------------------------- fuse
@@ -107,3 +107,20 @@ def test_a_tie_in_fused_score_goes_to_the_better_supported_provision():
     hits = search(dense=[(A, 0.2), (B, 0.9)], lexical={B: 2.0, A: 1.0})
     assert hits[0][1] == hits[1][1]
     assert [n for n, _ in hits] == [2, 1]
+
+
+def test_the_leaders_of_each_ranking_stay_candidates_below_k():
+    assert RANK_LEADERS == 3
+    ps = [para(n) for n in range(1, 9)]
+    p1, p2, p3, p4, p5, p6, p7, p8 = ps
+    dense = [(p1, 0.9), (p2, 0.8), (p3, 0.7), (p4, 0.6), (p5, 0.5)]
+    lexical = {p6: 5.0, p7: 4.0, p8: 3.0, p2: 2.0}
+    hits = Retriever(Store(ps, dense, lexical)).search("consultations", Filters(), k=2)
+    numbers = [h.provision[2] for h in hits]
+    # the two best by fused score, then the leaders the cut at k left out, still in fused order:
+    # 6, 7, 8 lead the lexical ranking, 3 is third of the dense one; 4 and 5 lead neither
+    assert numbers[:2] == [2, 1]
+    assert numbers == [2, 1, 6, 7, 3, 8]
+    # with k large enough, nothing is dropped
+    hits = Retriever(Store(ps, dense, lexical)).search("consultations", Filters(), k=8)
+    assert sorted(h.provision[2] for h in hits) == [1, 2, 3, 4, 5, 6, 7, 8]

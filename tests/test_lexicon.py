@@ -2,9 +2,11 @@
 Pure: a `Lexicon` built from a small dict of known terms, no store."""
 from __future__ import annotations
 
+import pytest
 from handmade import LEXICON
 
-from assistant.lexicon import SPELLING_CUTOFF, Lexicon
+from assistant.lexicon import SPELLING_CUTOFF, Lexicon, unchat
+from assistant.text import chinese_content
 from index.lexical import terms
 
 TEXT = "Encourages the open-ended working group to consider international humanitarian law,"
@@ -68,3 +70,73 @@ def test_rewrite_corrects_words_but_not_names_or_abbreviations():
     assert LEXICON.rewrite("where are the consultatons convend") == "where are the consultations convened"
     assert LEXICON.rewrite("Where are the Consultatons held?") == "Where are the Consultatons held?"
     assert LEXICON.rewrite("Is the CONSULTATONS date set?") == "Is the CONSULTATONS date set?"
+
+
+def test_a_four_letter_word_of_the_synonym_table_is_corrected_only_for_one_missing_letter():
+    assert LEXICON.correct("venu") == "venue"  # "venue" is a word of the table, not of the texts
+    assert LEXICON.correct("talk") == "talks"
+    assert LEXICON.correct("hlod") is None  # two letters swapped: "hold" is too far for four letters
+
+
+def test_a_slip_on_the_first_letter_is_not_corrected():
+    # "onvened" is one letter from "convened" (ratio 93), but a correction keeps the first letter
+    assert LEXICON.correct("onvened") is None
+    assert LEXICON.correct("onsultations") is None
+
+
+def test_misspelt_words_of_the_synonym_table_are_corrected():
+    # "finish", "treaty", "attend" are not in the texts: the synonym table reads them
+    assert LEXICON.correct("finsh") == "finish"
+    assert LEXICON.correct("trety") == "treaty"
+    assert LEXICON.correct("atend") == "attend"
+    assert LEXICON.correct("compelte") == "complete"
+    assert LEXICON.rewrite("when must they finsh the work") == "when must they finish the work"
+
+
+# ---------------------------------------------------------------- chat shorthand
+
+
+def test_chat_shorthand_is_spelt_out():
+    assert unchat("r civilians mentioned n 80/57") == "are civilians mentioned in 80/57"
+    assert unchat("wat abt OP 4 n 79/62 pls") == "what about OP 4 in 79/62 please"
+    assert unchat("whats the deadline") == "what is the deadline"
+
+
+def test_chat_shorthand_leaves_capitals_words_and_abbreviations_alone():
+    assert unchat("R civilians mentioned N 80/57") == "R civilians mentioned N 80/57"
+    assert unchat("are civilians mentioned in 80/57") == "are civilians mentioned in 80/57"  # inside words: no
+    assert unchat("is it n/a or u.s. policy") == "is it n/a or u.s. policy"  # followed by / or .: not chat
+
+
+@pytest.mark.xfail(strict=True, reason="a lower-case letter of an agenda sub-item, '99 (n)', is read as chat for 'in'")
+def test_a_letter_in_parentheses_is_not_chat():
+    question = "which resolution came under agenda item 99 (n)?"
+    assert unchat(question) == question
+
+
+# ---------------------------------------------------------------- Chinese names
+
+
+def test_a_chinese_name_the_texts_never_use_is_found():
+    assert LEXICON.new_chinese_name("日内瓦") == "日内瓦"
+    assert LEXICON.new_chinese_name(chinese_content("磋商是否在日内瓦举行？")) == "日内瓦"
+
+
+@pytest.mark.parametrize("question", [
+    "政府专家组应在什么时候完成任务？",
+    "第79/62号决议何时通过？",
+    "磋商在哪里举行？",
+    "会议是否在纽约举行？",
+])
+def test_ordinary_chinese_question_words_are_no_new_name(question):
+    assert LEXICON.new_chinese_name(chinese_content(question)) is None
+
+
+def test_question_words_must_be_taken_out_first():
+    # read raw, the question words straddle unknown bigrams ("议何时"): chinese_content is the guard
+    assert LEXICON.new_chinese_name("第79/62号决议何时通过？") is not None
+
+
+def test_a_new_pairing_of_known_characters_is_no_name():
+    # each character is in the texts (天, 纽, 会); only their pairing is new
+    assert LEXICON.new_chinese_name("天纽会") is None

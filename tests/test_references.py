@@ -31,6 +31,23 @@ def test_references(question, docs, part, number):
     assert (ref.docs, ref.part, ref.number) == (docs, part, number)
 
 
+@pytest.mark.parametrize("question, docs", [
+    ("What did the December 2024 resolution decide?", ["A/RES/79/62"]),  # adopted on 2 December 2024
+    ("What did the june 2024 resolution decide?", []),  # no resolution adopted that month
+    ("What did the June 2025 text decide?", []),
+    ("What did the 2025 resolution decide?", ["A/RES/80/57"]),  # a year alone, as before
+    ("What did the December 2025 resolution decide?", ["A/RES/80/57"]),
+])
+def test_a_month_and_year_name_a_resolution_only_if_its_adoption_month_matches(question, docs):
+    assert find_references(question, RESOLUTIONS).docs == docs
+
+
+def test_a_month_and_year_naming_no_resolution_stay_in_the_search_text():
+    assert find_references("What did the June 2024 resolution decide?", RESOLUTIONS).rest == (
+        "What did the June 2024 resolution decide?")
+    assert find_references("What did the December 2024 resolution decide?", RESOLUTIONS).rest == "What did the decide?"
+
+
 def test_named_but_not_indexed_resolutions_are_kept_apart():
     ref = find_references("What did resolution 78/241 ask?", RESOLUTIONS)
     assert ref.mentioned == ["A/RES/78/241"] and ref.docs == []

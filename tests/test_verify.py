@@ -2,11 +2,13 @@
 Pure: hand-made paragraph records, no store."""
 from __future__ import annotations
 
-from handmade import META79, OP4, OP4_ZH, OP9, OP10
+from handmade import META79, OP4, OP4_ZH, OP9, OP10, R79
 
-from assistant.compose import quotation
+from assistant.answer import Citation
+from assistant.compose import carrier_lead, quotation
 from assistant.evidence import Evidence
 from assistant.verify import quotation_holds, sentences_with_citations, verified
+from index import OP, Paragraph
 
 CITED = {p.label: p for p in (OP4, OP9, OP10, META79, OP4_ZH)}
 QUOTE = ("Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts to fulfil its mandate … "
@@ -87,3 +89,43 @@ def test_sentences_are_split_at_their_citations():
         ("Resolution 79/62 (OP 4): “Calls upon”.", ["A", "B"]),
         ("Trailing.", []),
     ]
+
+
+# ---------------------------------------------------------------- footnote carriers
+
+CARRIER = Paragraph(R79, "en", OP, 1, "Recalls its resolution 78/241,3", footnotes=(3,))
+CARRIER_ZH = Paragraph(R79, "zh", OP, 1, "回顾其第78/241号决议，3", footnotes=(3,))
+
+
+def test_a_carrier_framing_is_kept_when_the_cited_paragraph_carries_the_marker():
+    lead = "Footnote 3 is attached to resolution 79/62 (OP 1). [A/RES/79/62 OP 1]"
+    assert carrier_lead(CARRIER, 3, "en") == lead
+    assert verified([lead], {CARRIER.label: CARRIER}) == [lead]
+    zh = carrier_lead(CARRIER_ZH, 3, "zh")
+    assert verified([zh], {CARRIER_ZH.label: CARRIER_ZH}) == [zh]
+
+
+def test_a_carrier_framing_is_dropped_when_the_cited_paragraph_does_not_carry_the_marker():
+    assert verified(["Footnote 2 is attached to resolution 79/62 (OP 1). [A/RES/79/62 OP 1]"],
+                    {CARRIER.label: CARRIER}) == []
+    assert verified(["脚注2附于第79/62号决议（执行部分第1段）。 [A/RES/79/62 OP 1 (zh)]"],
+                    {CARRIER_ZH.label: CARRIER_ZH}) == []
+    # the framing must name the paragraph cited
+    assert verified(["Footnote 3 is attached to resolution 79/62 (OP 4). [A/RES/79/62 OP 1]"],
+                    {CARRIER.label: CARRIER}) == []
+    # a paragraph with no markers at all carries none
+    assert verified(["Footnote 3 is attached to resolution 79/62 (OP 4). [A/RES/79/62 OP 4]"], CITED) == []
+
+
+def test_a_carrier_framing_read_back_from_an_answer_is_checked_by_the_paragraph_it_names():
+    # a Citation has no footnote markers: the paragraph named being the one cited is what is checked
+    cited = {CARRIER.label: Citation.of(CARRIER)}
+    assert verified(["Footnote 3 is attached to resolution 79/62 (OP 1). [A/RES/79/62 OP 1]"], cited) != []
+    assert verified(["Footnote 3 is attached to resolution 79/62 (OP 2). [A/RES/79/62 OP 1]"], cited) == []
+
+
+def test_a_chinese_yes_or_no_lead_is_kept():
+    for lead in ("是。 [A/RES/79/62 OP 4 (zh)]", "不。 [A/RES/79/62 OP 4 (zh)]"):
+        assert verified([lead], CITED) == [lead]
+    # the lead words are framing, not a licence: a claim after them is still checked
+    assert verified(["是。日内瓦。 [A/RES/79/62 OP 4 (zh)]"], CITED) == []
