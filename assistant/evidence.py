@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index import META, OP, PP, P, Paragraph
-from index.lexical import terms
+from index.lexical import CJK_CHAR, terms
 
 from .retrieve import Matcher
 from .text import tokens
@@ -47,7 +47,7 @@ FACT_PATTERNS = {
     # a document symbol, a Treaty Series or Official Records reference
     "reference": re.compile(r"\b[A-Z]{1,2}/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]*\d[A-Za-z0-9.]*"
                             r"|Treaty Series,?\s+vol\.\s*\d+(?:,\s*No\.\s*\d+)?|Supplement\s+No\.\s*\d+[A-Z]?"),
-    "how-many": re.compile(r"(?<![/\w.])(?!(?:19|20)\d\d\b)\d+(?![/\w])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "how-many": re.compile(r"(?<![/A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?![/A-Za-z0-9])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"twenty|thirty|hundred|thousand|million|dozens?)\b|[一二两三四五六七八九十百千万]+\s*(?:个|名|项|份|次)", re.I),
     "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),
 }
@@ -324,7 +324,10 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
     for m in pattern.finditer(text):
         if set(tokens(m.group(0))) <= asked:
             continue
-        if counted and not set(counted) <= set(tokens(text[m.end() : m.end() + 40])):
+        # what follows the number: four words, or in Chinese six characters ("12个国家")
+        after = text[m.end() : m.end() + 6] if CJK_CHAR.match(text[m.end() : m.end() + 2][-1:] or " ") \
+            else " ".join(text[m.end() :].split()[:4])
+        if counted and not set(counted) <= set(tokens(after)):
             continue
         found.append(m.group(0))
     return found

@@ -26,7 +26,8 @@ ACRONYMS: dict[str, str] = _TABLE["acronyms"]
 ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
 SYNONYMS: dict[str, str] = _TABLE["synonyms"]
 CHAT: dict[str, str] = _TABLE["chat"]
-_CHAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d])")
+# not a letter in parentheses: "agenda item 99 (n)" is a sub-item, not chat
+_CHAT = re.compile(r"(?<!\()\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)])")
 
 
 def unchat(question: str) -> str:

@@ -257,7 +257,8 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
     out += [[[w.lower()]] for w in _ORDINAL.findall(text)]
-    for n in _NUMBER.findall(text):
+    # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it; it is not a number to find
+    for n in _NUMBER.findall(re.sub(r"\b(?:para(?:graph)?s?\.?|OP|PP|FN|foot ?notes?)\s*\d+", " ", text, flags=re.I)):
         digits = re.sub(r"\D", "", n)
         out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else []))
     return out

@@ -108,7 +108,6 @@ def test_chat_shorthand_leaves_capitals_words_and_abbreviations_alone():
     assert unchat("is it n/a or u.s. policy") == "is it n/a or u.s. policy"  # followed by / or .: not chat
 
 
-@pytest.mark.xfail(strict=True, reason="a lower-case letter of an agenda sub-item, '99 (n)', is read as chat for 'in'")
 def test_a_letter_in_parentheses_is_not_chat():
     question = "which resolution came under agenda item 99 (n)?"
     assert unchat(question) == question

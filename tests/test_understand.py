@@ -214,8 +214,6 @@ def test_numbers_are_required_with_their_word_form():
     assert read("Does operative paragraph 4 mention 2025?").required == [[["2025"]]]
 
 
-@pytest.mark.xfail(strict=True, reason="'para 4' and 'Paragraph 4' name a paragraph (references read them as OP 4), "
-                                       "yet 4 is required of the evidence as a number")
 @pytest.mark.parametrize("question", ["Does para 4 of 79/62 mention Vienna?",
                                       "Does Paragraph 4 of 79/62 mention Vienna?"])
 def test_a_paragraph_named_as_para_or_in_capitals_is_not_a_required_number(question):
