@@ -25,6 +25,7 @@ _TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
 ACRONYMS: dict[str, str] = _TABLE["acronyms"]
 ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
 SYNONYMS: dict[str, str] = _TABLE["synonyms"]
+QUESTION_VERBS = frozenset(_TABLE["question_verbs"])
 CHAT: dict[str, str] = _TABLE["chat"]
 # not a letter in parentheses: "agenda item 99 (n)" is a sub-item, not chat
 _CHAT = re.compile(r"(?<!\()\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)])")
@@ -93,7 +94,8 @@ class Lexicon:
             return ACRONYMS[low]
         if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # a plural: "HCPs"
             return self.acronym(word[:-1])
-        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
+        # two letters are too few to tell a phrase by ("UN" is not "urgent need"): the table only
+        if not (word.isupper() and 3 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
             return None
         return self._derive(low)
 

@@ -19,7 +19,7 @@ ZH_STOP = frozenset(
 ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没该")
 
 # Hand-made tables live in data/lexicon.toml; derived abbreviations and spelling in lexicon.py.
-from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, SYNONYMS, Lexicon  # noqa: E402
+from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, QUESTION_VERBS, SYNONYMS, Lexicon  # noqa: E402
 
 
 def language(text: str) -> str:
@@ -72,7 +72,7 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
         if word in in_names or "/" in word or re.fullmatch(r"(?:OP|PP|FN)\d*", word) or (
                 word.isdigit() and i and words[i - 1] in ("OP", "PP", "FN")):
             continue
-        if lexicon is not None and _chat_word(word, lexicon):
+        if (lexicon is not None and _chat_word(word, lexicon)) or low in QUESTION_VERBS:
             continue
         alternatives = []
         if (full := _acronym(word, lexicon)) is not None:

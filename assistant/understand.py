@@ -23,7 +23,7 @@ ASKS = [
     ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
-                             r"which document|what document|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
+                             r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
     ("who", re.compile(r"\b(who|whom|whose|which (?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),

@@ -20,7 +20,8 @@ def lexicon_of(*texts: str) -> Lexicon:
 def test_an_abbreviation_is_derived_from_a_chain_of_word_pairs():
     lex = lexicon_of(TEXT)
     assert lex.acronym("OEWG") == "open end work group"  # stemmed, as the index holds the words
-    assert lex.acronym("OE") == "open end"
+    assert lex.acronym("OEW") == "open end work"
+    assert lex.acronym("OE") is None  # two letters are too few to tell a phrase by ("UN" is no "urgent need")
 
 
 def test_a_derived_abbreviation_takes_the_most_common_chain():
