@@ -459,10 +459,11 @@ class Assistant:
         in two items of its list."""
         if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(query.search)):
             return False
-        if not query.required or query.lang != "en":  # a Chinese clause is too short a unit
+        p = best.versions.get("en") or next(iter(best.versions.values()))
+        # a Chinese clause is too short a unit; an article's sentences are not a list's items
+        if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
                        for v in best.versions.values())
-        p = best.versions.get("en") or next(iter(best.versions.values()))
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         names = {i for i, c in enumerate(match.about)
                  if any(holds(set(alt), [required]) for alt in c for required in query.required)}
