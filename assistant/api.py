@@ -124,6 +124,7 @@ class Assistant:
         # Found on first use from the paragraphs: found again for the new ones.
         self.__dict__.pop("_links", None)
         self.__dict__.pop("_series_docs", None)
+        self.__dict__.pop("_carrying", None)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -424,8 +425,13 @@ class Assistant:
         """The paragraphs that carry footnote p's marker (none for a paragraph)."""
         if p.part != FN:
             return []
-        return [c for c in self.store.paragraphs if c.doc == p.doc and c.lang == p.lang and c.part != FN
-                and p.number in c.footnotes]
+        if "_carrying" not in self.__dict__:  # (doc, lang, marker) -> paragraphs, built on first use
+            carrying: dict[tuple, list[Paragraph]] = {}
+            for c in self.store.paragraphs:
+                for n in c.footnotes if c.part != FN else ():
+                    carrying.setdefault((c.doc, c.lang, n), []).append(c)
+            self._carrying = carrying
+        return self._carrying.get((p.doc, p.lang, p.number), [])
 
     def _english(self, provision: tuple) -> Paragraph:
         versions = self.retriever.by_provision.get(provision, {})
