@@ -466,6 +466,9 @@ class Assistant:
         if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(query.search)):
             return False
         p = best.versions.get("en") or next(iter(best.versions.values()))
+        if query.lang == "en" and query.past and _only_requested(self.retriever.matcher(
+                concepts(query.search, self.lexicon)), p.text):
+            return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
@@ -872,6 +875,18 @@ class Assistant:
             out.append({"file": d.file, "doc": d.doc, "lang": d.lang, "title": d.title, "date": d.date,
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
+
+
+def _only_requested(match: Matcher, text: str) -> bool:
+    """Some word of the question stands in `text` only as something to be done ("calls upon
+    the Group to fulfil its mandate"): a question asking when it was done assumes too much."""
+    words = [(m.start(), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
+    for concept in match.about:
+        wanted = {t for alt in concept for t in alt if "_" not in t}
+        at = [i for i, (_, toks) in enumerate(words) if toks & wanted]
+        if at and all(i > 0 and re.fullmatch(r"to", text[words[i - 1][0]:].split()[0], re.I) for i in at):
+            return True
+    return False
 
 
 def _asks_deadline(query: Query) -> bool:

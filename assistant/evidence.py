@@ -350,9 +350,10 @@ def claim_units(p: Paragraph) -> list[tuple[str, str]]:
     units, head = [], ""
     items: list[tuple[int, int]] = []
     for x, y in [item for a, b in spans for item in _split_long(text, a, b)]:
-        # a relative clause belongs to what it qualifies: "including autonomous weapons
-        # systems, | that cannot be used in compliance with ..."
-        if items and re.match(r"\s*(?:that|which|who|whose)\b", text[x:y]):
+        # a relative or participle clause belongs to what it qualifies: "including autonomous
+        # weapons systems, | that cannot be used ...", "the report of the Secretary-General, |
+        # submitted pursuant to ..."
+        if items and re.match(r"\s*(?:that|which|who|whose|[a-z]+ed)\b", text[x:y]):
             items[-1] = (items[-1][0], y)
         else:
             items.append((x, y))

@@ -30,6 +30,9 @@ ASKS = [
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
+# "Which paragraph of 80/57 bans ...?" takes for granted that one does.
+_WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
+_PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had)\b", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
@@ -135,7 +138,14 @@ class Query:
     def claims(self) -> bool:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
-        return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(_WHEN_DID.search(self.question)))
+        return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
+            _WHEN_DID.search(self.question) or _WHICH_PARAGRAPH_DOES.search(self.question)))
+
+    @property
+    def past(self) -> bool:
+        """It asks about something done ("When did the Group finish ...?", "Did 79/62 convene
+        ...?"), which a text that only asks for it to be done does not bear out."""
+        return bool(_PAST.search(self.question))
 
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
