@@ -188,3 +188,24 @@ def test_every_citation_exists_in_the_store(assistant):
         for c in assistant.ask(q).citations:
             assert re.sub(r" \(zh\)$", "", c.label).startswith(c.doc)
             assert assistant.paragraph(c.label).key == (c.doc, c.lang, c.part, c.number)
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("When did the GGE finish its mandate?", "No"),  # only asked to fulfil it ("to fulfil")
+    ("Did 79/62 convene the open informal consultations?", "No"),  # it decided to convene them
+    ("Which paragraph of 80/57 bans lethal autonomous weapons?", "No"),  # "Prohibitions" is the CCW's name
+    ("Did the Philippines host the international conference mentioned in 79/62?", "No"),  # a regional one
+    ("Do both 79/62 and 80/57 mention international criminal law?", "No"),  # 80/57 PP 2 does not
+    ("When did the HCPs agree the GGE's mandate?", "In 2023"),  # the time after its words, not the deadline
+    ("Did Sierra Leone host a regional conference?", "Yes"),  # the list's first item lends its words
+    ("does 79/62 say AWS that can't comply with IHL must not be used?", "Yes"),  # comply / compliance
+])
+def test_claims_are_decided_where_their_words_stand(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith(lead), answer.answer
+    assert unsupported(answer) == []
+
+
+def test_a_question_naming_two_resolutions_is_answered_from_each(assistant):
+    answer = assistant.ask("What do 79/62 and 80/57 say about the Group of Governmental Experts?")
+    assert {c.doc for c in answer.citations} == {"A/RES/79/62", "A/RES/80/57"}, answer.answer

@@ -335,3 +335,10 @@ def test_by_meaning_the_opening_clause_alone_when_it_is_closest():
 def test_by_meaning_a_short_paragraph_or_unmatched_similarities_give_the_whole():
     assert select_by_meaning(OP10, [0.9, 0.1]).spans == ((0, len(OP10.text)),)
     assert select_by_meaning(MANY, [0.9]).spans == ((0, len(MANY.text)),)  # one similarity for five clauses
+
+
+def test_a_participle_or_relative_clause_is_read_with_what_it_qualifies():
+    p = Paragraph(R79, "en", "OP", 1, "Notes with appreciation the report of the Secretary-General, submitted pursuant "
+                  "to resolution 78/241, which reflects a wide range of views, and welcomes the submissions;")
+    units = [words for words, _ in claim_units(p)]
+    assert any("Secretary-General" in u and "submitted pursuant" in u and "which reflects" in u for u in units)

@@ -390,3 +390,26 @@ def test_a_compound_part_inherits_a_resolution_only_mentioned():
     q = read("What is HRC resolution 51/22 about, and how was it adopted?")
     assert q.docs == [] and q.ref.mentioned == ["A/RES/51/22"]
     assert [(p.docs, p.ref.mentioned) for p in q.parts] == [([], ["A/RES/51/22"]), ([], ["A/RES/51/22"])]
+
+
+def test_claims_about_something_done_and_about_which_paragraph_does_it():
+    assert read("When did the Group of Governmental Experts finish its mandate?").past
+    assert read("Did 79/62 convene the consultations?").past
+    assert not read("Does 79/62 call upon the Group to fulfil its mandate?").past
+    assert not read("When will the consultations be convened?").claims  # a plain question of the future
+    which = read("Which paragraph of 80/57 bans lethal autonomous weapons systems?")
+    assert which.intent == "fact" and which.claims
+
+
+def test_two_kinds_of_fact_of_one_subject():
+    q = read("When and where will the consultations be convened?")
+    assert (q.asks, q.also_asks) == ("when", "where") and not q.parts
+    assert read("Where and for how long will the consultations be held?").also_asks == "how-long"
+
+
+def test_verbs_that_only_ask_and_implied_authors_carry_no_content():
+    from assistant.text import concepts
+    words = {t for c in concepts("What happens in 2025 under the GA resolution?", LEXICON) for alt in c for t in alt}
+    assert "happen" not in words and "ga" not in words and "2025" in words
+    assert _required("Which UN document holds the report?", LEXICON) == []  # UN is the author, not a name to find
+    assert LEXICON.acronym("UN") == "United Nations" and LEXICON.acronym("US") == "United States"
