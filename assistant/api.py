@@ -66,6 +66,8 @@ DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, fo
 # Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
 # median word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
 PREMISE_COVERAGE = 0.7
+_ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
+                           r"\bbelongs?\b|哪一段|哪段|所在", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
                             r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
@@ -790,7 +792,7 @@ class Assistant:
         sentences = []
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
-            if p.part == FN:  # a footnote is read with the paragraph that carries its marker
+            if p.part == FN and _ASKS_CARRIER.search(query.question):  # "Which paragraph carries footnote 3?"
                 sentences += [carrier_lead(c, p.number, query.lang) for c in self._carriers(p)][:1]
             sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
         return self._finish(query, sentences, contexts, filters)
