@@ -580,8 +580,8 @@ class Assistant:
                 continue
             if query.count_part:
                 last = max(mine, key=lambda p: p.number or 0)
-                shown = sorted(mine, key=lambda p: p.number or 0) if query.count_part == FN else [last]
-                sentences.append(count_lead(d, query.count_part, last.number or len(mine), query.lang, [p.label for p in shown]))
+                # the last one shows the count; the others would be citations nothing needs
+                sentences.append(count_lead(d, query.count_part, last.number or len(mine), query.lang, [last.label]))
             else:
                 for part in (PP, OP):
                     ps = [p for p in mine if p.part == part]
