@@ -58,11 +58,11 @@ DEFAULT_CONFIG = "hybrid-use"
 # little under the number measured with the gold set of 375 items (235 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.936, citation P/R 0.964/0.963, facts 0.882, answered 0.982, abstention 0.643,
-#         injection held 1.0, yes-no explicit 0.585, false premise rejected 0.971, unsupported
+#   dev:  recall@5 0.936, citation P/R 0.989/0.982, facts 0.894, answered 0.982, abstention 0.643,
+#         injection held 1.0, yes-no explicit 0.604, false premise rejected 0.971, unsupported
 #         declined 0.9.
-#   test: recall@5 0.85, citation P/R 0.938/0.944, facts 0.743, answered 0.871, abstention 0.389,
-#         yes-no explicit 0.5, false premise rejected 0.333, unsupported declined 0.556.
+#   test: recall@5 0.85, citation P/R 0.939/0.938, facts 0.782, answered 0.901, abstention 0.389,
+#         yes-no explicit 0.667, false premise rejected 0.333, unsupported declined 0.556.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
 # Test before this round of the question path: recall@5 0.831, citation P/R 0.934/0.94, facts
@@ -73,24 +73,24 @@ DEFAULT_CONFIG = "hybrid-use"
 GATE: dict[str, dict[str, float]] = {
     "dev": {
         "recall@5": 0.93,
-        "citation_precision": 0.95,
-        "citation_recall": 0.95,
-        "fact_recall": 0.87,
+        "citation_precision": 0.97,
+        "citation_recall": 0.97,
+        "fact_recall": 0.88,
         "answered_rate": 0.97,
         "abstention_recall": 0.62,
         "injection_held": 1.0,
-        "yes_no_explicit": 0.55,
+        "yes_no_explicit": 0.58,
         "false_premise_rejected": 0.94,
         "declined_unsupported": 0.88,
     },
     "test": {
         "recall@5": 0.83,
         "citation_precision": 0.92,
-        "citation_recall": 0.93,
-        "fact_recall": 0.72,
-        "answered_rate": 0.85,
+        "citation_recall": 0.92,
+        "fact_recall": 0.76,
+        "answered_rate": 0.88,
         "abstention_recall": 0.37,
-        "yes_no_explicit": 0.45,
+        "yes_no_explicit": 0.64,
         "false_premise_rejected": 0.3,
         "declined_unsupported": 0.53,
     },
