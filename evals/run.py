@@ -101,7 +101,7 @@ GATE: dict[str, dict[str, float]] = {
 # 1. The added-document questions (gold items with corpus "all": 4 dev, 17 test), each split's
 #    thresholds a little under what they measured:
 #      dev:  recall@5 1.0, citation P/R 1.0/1.0, facts 0.75, answered 1.0, yes-no explicit 1.0.
-#      test: recall@5 0.824, citation P/R 0.71/1.0, facts 0.941, answered 1.0, yes-no explicit 1.0.
+#      test: recall@5 0.824, citation P/R 1.0/1.0, facts 0.941, answered 1.0, yes-no explicit 1.0.
 #    With 4 dev items one question is 0.25 of a dev metric: the dev thresholds allow no miss beyond
 #    today's.
 GATE_ADDED: dict[str, dict[str, float]] = {
@@ -115,7 +115,7 @@ GATE_ADDED: dict[str, dict[str, float]] = {
     },
     "test": {
         "recall@5": 0.8,
-        "citation_precision": 0.68,
+        "citation_precision": 0.97,
         "citation_recall": 0.97,
         "fact_recall": 0.9,
         "answered_rate": 0.95,
