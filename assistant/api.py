@@ -44,7 +44,7 @@ from .evidence import (
     select_by_meaning,
 )
 from .lexicon import Lexicon
-from .limits import clean_filters, clean_history, surrogate_problem
+from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, tokens
@@ -62,12 +62,13 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
+NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 # Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
 # median word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
 PREMISE_COVERAGE = 0.7
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
-                           r"\bbelongs?\b|哪一段|哪段|所在", re.I)
+                           r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
                             r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
@@ -234,22 +235,22 @@ class Assistant:
             text = {"en": "No earlier resolution of the same series is indexed, so the indexed texts do not answer "
                           "this question. Indexed: " + ", ".join(sorted(self.docs)) + ".",
                     "zh": "所收录的文本中没有同一系列的更早决议。所收录的文本：" + ", ".join(sorted(self.docs)) + "。"}[query.lang]
-            return Answer(query.question, text, True, query.lang, [], [], query.intent, "")
+            return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
         unknown = self._not_indexed(query)
         if unknown and not query.docs:
             return self._mentioned(query, unknown, filters)
         if self._names_unknown(query.ref, query.search):
             hits, _ = self._retrieve(query, filters)
             contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
-            return self._abstain(query.question, query.lang, hits, contexts, filters)
+            return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.docs and not filters.docs and query.intent != "compare":
             if query.inherited:  # "Where were they held?": the consultations may be another text's
                 within = self._answer(replace(query, inherited=False), Filters(list(query.docs), filters.lang,
                                                                               list(filters.parts)))
-                if not within.abstained:
+                if not within.abstained and within.verdict != "no":
                     return within
                 anywhere = self._answer(replace(query, inherited=False, ref=replace(query.ref, docs=[])), filters)
-                return within if anywhere.abstained else anywhere
+                return within if anywhere.abstained or anywhere.verdict == "no" else anywhere
             filters.docs = list(query.docs)
         if query.intent == "quote":
             return self._quote_reference(query, filters)
@@ -261,7 +262,7 @@ class Assistant:
             answer = (self._mentions if query.intent == "mentions" else self._adoption)(query, filters)
             if not answer.abstained or re.search(r"\b(adopt\w*|pass(ed)?|vot\w+)\b|通过", query.question, re.I):
                 return answer
-            query.intent = "fact"
+            query = replace(query, intent="fact")
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
@@ -272,15 +273,18 @@ class Assistant:
         if not hits or hits[0].support < floor:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
-            return self._abstain(query.question, query.lang, hits, contexts, filters)
+            return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         # The answer comes from a paragraph that holds the question's names and numbers and,
         # for "when", "where" and the like, a fact of that kind the question does not state.
+        # ... among paragraphs nearly as close to the question as the best: a date elsewhere in
+        # the texts does not answer "When in 2025 will the consultations be held?"
+        near = max(floor, NEAR_BEST * hits[0].support) if hits else floor
         answering = [h for h in hits[: self.settings.top_k]
-                     if h.support >= floor and self._answers(query, h)]
+                     if h.support >= near and self._answers(query, h)]
         if not answering:
             if query.intent in ("yes-no", "why"):
                 return self._not_said(query, hits, match, contexts, filters)
-            return self._abstain(query.question, query.lang, hits, contexts, filters)
+            return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.also_asks:  # "when and where": a paragraph that says both first
             both = [h for h in answering if self._answers(replace(query, asks=query.also_asks), h)]
             answering = both + [h for h in answering if h not in both]
@@ -330,9 +334,9 @@ class Assistant:
         text = " ".join(verified(sentences, cited))
         labels = list(dict.fromkeys(lab for _, labels in sentences_with_citations(text) for lab in labels))
         if not labels:
-            return self._abstain(query.question, query.lang, [], contexts, filters)
+            return self._abstain(query.asked or query.question, query.lang, [], contexts, filters)
         citations = [Citation.of(cited[lab]) for lab in labels]
-        return Answer(query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
+        return Answer(query.asked or query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
 
     def _footnotes_for(self, p: Paragraph, query: Query, match: Matcher) -> list[Evidence]:
         """A paragraph is read with its footnotes: a footnote that holds what the question asks
@@ -505,7 +509,7 @@ class Assistant:
         sentences += self._quoted(select(p, match, query.asks), query.lang)
         answer = self._finish(query, sentences, contexts, filters, "no")
         if answer.abstained:
-            return Answer(query.question, lead, False, query.lang, [], contexts, query.intent, "no")
+            return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, "no")
         return answer
 
     def _changed(self, query: Query, change, contexts: list[Context], filters: Filters) -> Answer:
@@ -546,14 +550,15 @@ class Assistant:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
                     f"{', '.join(unknown)} is not indexed, so it cannot be quoted or cited. Indexed: {listed}.")
-            return Answer(query.question, text, True, query.lang, [], [], query.intent, "")
+            return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
         what = f"Resolution {short[0]}" if re.search(r"\d", short[0]) else short[0]
         note = (f"第{short[0]}号决议本身未被收录；以下是提到它的段落。" if query.lang == "zh" else
                 f"{what} is not itself indexed; the indexed texts mention it as follows.")
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
-        sentences = [note]
+        sentences, verdict = [note], ""
         if query.polar:  # the verdict first, then what the texts say of the resolution
             said = self._says(query, claim_text(mentioning[0]))
+            verdict = "yes" if said else "no"
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
         for p in mentioning[:2]:
@@ -562,7 +567,7 @@ class Assistant:
                 sentences.append(fact_lead(fact, ev))
             sentences += self._quoted(ev, query.lang)
         contexts = [Context(p.doc, p.lang, p.part, p.number, 1.0) for p in mentioning[:self.settings.top_k]]
-        return self._finish(query, sentences, contexts, filters)
+        return self._finish(query, sentences, contexts, filters, verdict)
 
     def _in_scope(self, query: Query, filters: Filters) -> list[str]:
         """The resolutions a structural question is about: those named, else all of them."""
@@ -573,7 +578,7 @@ class Assistant:
         """How many paragraphs of a kind a resolution has, counted from the records."""
         lang = "zh" if query.lang == "zh" else "en"
         sentences = []
-        for d in self._in_scope(query, filters):
+        for d in self._in_scope(query, filters)[: MAX_LIST // 2]:  # two sentences a resolution at most
             mine = [p for p in self.store.paragraphs if p.doc == d and p.lang == (lang if (d, lang) in self._languages else "en")
                     and p.part in ((query.count_part,) if query.count_part else (PP, OP))]
             if not mine:
@@ -596,7 +601,7 @@ class Assistant:
         thing's words (or its spelled-out form), in reading order."""
         about = [c for c in concepts(_MENTION_WORDS.sub(" ", query.search), self.lexicon)]
         if not about:
-            return self._abstain(query.question, query.lang, [], [], filters)
+            return self._abstain(query.asked or query.question, query.lang, [], [], filters)
         found: dict[str, list[Paragraph]] = {}
         # "which operative paragraphs mention ...": only those
         parts = {part for word, part in (("operative", OP), ("preambular", PP), ("执行", OP), ("序言", PP))
@@ -606,18 +611,23 @@ class Assistant:
                 continue
             p = self.retriever.paragraphs[i]
             versions = self.retriever.by_provision[p.provision]
-            if p is not (versions.get("en") or next(iter(versions.values()))):
-                continue  # one version per provision: the English one where there is one
             if not filters.admits_provision(p) or p.part == META:
                 continue
             have = self.retriever.term_set(i)
-            if all(any(all(t in have for t in alt) for alt in c) for c in about):
-                shown = versions.get(query.lang) or p
+            shown = versions.get(query.lang) or versions.get("en") or p
+            # any version may hold the words (a Chinese question, the Chinese text); one per provision
+            if all(any(all(t in have for t in alt) for alt in c) for c in about) and shown not in found.get(p.doc, []):
                 found.setdefault(p.doc, []).append(shown)
         if not found:
-            return self._abstain(query.question, query.lang, [], [], filters)
+            return self._abstain(query.asked or query.question, query.lang, [], [], filters)
         order = {PP: 0, P: 0, OP: 1, FN: 2}
         found = {d: sorted(ps, key=lambda p: (order.get(p.part, 3), p.number or 0)) for d, ps in found.items()}
+        # an answer must fit in the history of the next question: at most MAX_LIST citations
+        kept, room = {}, MAX_LIST
+        for d, ps in found.items():
+            if room > 0:
+                kept[d], room = ps[:room], room - len(ps[:room])
+        found = kept
         sentences = [mentions_lead(found, query.lang)]
         match = self.retriever.matcher(about)
         shown = [p for ps in found.values() for p in ps]
@@ -629,7 +639,7 @@ class Assistant:
 
     def _adoption(self, query: Query, filters: Filters) -> Answer:
         """When, where and on what report a resolution was adopted: its adoption record."""
-        sentences = []
+        sentences, verdicts = [], []
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         docs = self._in_scope(query, filters)
         wanted = concepts(_ADOPTION_WORDS.sub(" ", query.search), self.lexicon)
@@ -643,6 +653,7 @@ class Assistant:
             held = holds(have, query.required) and (
                 query.lang != "en" or all(any(all(t in have for t in alt) for alt in c) for c in wanted))
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
+                verdicts.append(held)
                 sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [p.label]) if held else
                                  ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
             elif not held:
@@ -651,7 +662,8 @@ class Assistant:
                 sentences.append(lead)
             sentences += self._quoted(select(p, match, query.asks), query.lang)
         contexts = [Context(d, "en", META, None, 1.0) for d in docs[: self.settings.top_k]]
-        return self._finish(query, sentences, contexts, filters)
+        verdict = ("yes" if all(verdicts) else "no") if verdicts else ""
+        return self._finish(query, sentences, contexts, filters, verdict)
 
     def _change_for(self, hits: list[Hit], ref: Reference, filters: Filters) -> tuple[Change, Hit | None, Hit | None] | None:
         """For a question about what changed: the aligned pair holding the best resolution
@@ -783,12 +795,12 @@ class Assistant:
             if versions:
                 hits.append(Hit((d, part, number), versions, coverage=1.0))
         hits = [h for h in hits if any(filters.admits(v) for v in h.versions.values())]
-        contexts = [self._context(h, query.lang, filters) for h in hits]
+        contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
         if not hits:
             name = f"{PART_NAMES[ref.part or 'OP']} {ref.number or ''}".strip()
             msg = {"en": f"The indexed texts have no {name} in {', '.join(docs)}.",
                    "zh": f"所收录的文本中没有{', '.join(docs)}的该段落。"}[query.lang]
-            return Answer(query.question, msg, True, query.lang, [], [], query.intent, "")
+            return Answer(query.asked or query.question, msg, True, query.lang, [], [], query.intent, "")
         sentences = []
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)

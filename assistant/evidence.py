@@ -27,6 +27,9 @@ NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it
 ANSWER_BONUS = 2.0  # a clause holding the kind of thing asked for (a date for "when")
 ELLIPSIS = {"en": "…", "zh": "……"}
 
+# A session named by its ordinal: "eightieth", "eighty-first", "seventy-ninth".
+_ORDINAL_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
+                  r"sixth|seventh|eighth|ninth)|(?:tenth|eleventh|twelfth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)")
 # What holds each kind of fact, for ranking clauses and for the direct answer.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FACT_PATTERNS = {
@@ -39,8 +42,8 @@ FACT_PATTERNS = {
         r"|\b(?:after|before|prior to|following|ahead of)\s+(?:a|the|each|every|its)\s+(?:\w+\s+)?"
         r"(?:meeting|session|conference|summit)s?\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4}"
         # a session named by its ordinal: "at its eighty-first session", "第八十届会议"
-        r"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|[a-z]+-)?"
-        r"(?:[a-z]*(?:first|second|third|th))?\s*session\b|第[一二三四五六七八九十百]+届会议"),
+        rf"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|{_ORDINAL_WORDS})\s+session\b"
+        r"|第[一二三四五六七八九十百]+届会议"),
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
     "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
                            r"|(?:[一二两三四五六七八九十]+|(?<!\d)\d{1,2})\s*(?:天|周|个月|年)"),
@@ -130,13 +133,15 @@ def _words(text: str) -> int:
 
 
 def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False,
-           names: list[list[list[str]]] | None = None) -> Evidence:
+           names: list[list[list[str]]] | None = None, verbatim: bool = False) -> Evidence:
     """The clauses of `p` that answer: the best, the one holding the fact asked for, the
     paragraph's opening clause (its verb), then those that add what the question asks and is
     not yet covered, within a word budget."""
     text = p.text
     # Prose (a news article) is quoted by sentences; a resolution's paragraph by clauses.
     spans = sentence_spans(text) if p.part == P else clause_spans(text)
+    if verbatim:  # "quote it in full": every word, long names too
+        return Evidence(p, ((0, len(text)),))
     if whole or not spans or _words(text) <= SHORT_WORDS:
         return _shorten_names(Evidence(p, ((0, len(text)),)))
     budget = BROAD_WORDS if broad else QUOTE_WORDS

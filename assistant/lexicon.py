@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from index.lexical import STOPWORDS, tokens
+from index.lexical import STOPWORDS, phrase_pairs, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 _TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
@@ -28,7 +28,7 @@ SYNONYMS: dict[str, str] = _TABLE["synonyms"]
 QUESTION_VERBS = frozenset(_TABLE["question_verbs"])
 CHAT: dict[str, str] = _TABLE["chat"]
 # not a letter in parentheses: "agenda item 99 (n)" is a sub-item, not chat
-_CHAT = re.compile(r"(?<!\()\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)])")
+_CHAT = re.compile(r"(?<![(&'/-])\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)&'=-])")
 
 
 def unchat(question: str) -> str:
@@ -40,6 +40,8 @@ SPELLING_CUTOFF = 85  # rapidfuzz ratio: "confrence"/"conference" 95, "moratoriu
 MIN_SPELLING_LENGTH = 4  # shorter words are too easily "corrected" into another word
 SHORT_WORD_CUTOFF = 88  # a four-letter word only for one missing letter ("leon"/"leone" 89, "vote"/"note" 75)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# a run of capitalised words, joined by the small words a name may hold
+_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|on|or|for|the|and|in|to|which|may|be)\s+)*[A-Z][\w-]*)+")
 
 
 class Lexicon:
@@ -60,10 +62,14 @@ class Lexicon:
 
     @cached_property
     def _follows(self) -> dict[str, list[str]]:
-        """Each token -> the tokens that follow it in the corpus's word pairs."""
+        """Each token -> the tokens that follow it in the corpus's word pairs. With the texts
+        at hand, only pairs inside a capitalised name count: an abbreviation stands for a
+        name ("Group of Governmental Experts"), not for any words that happen to follow one
+        another ("international community to join" is no "ICJ")."""
+        names = {pair for t in self._texts for m in _NAME.finditer(t) for pair in phrase_pairs(m.group(0))}
         out: dict[str, list[str]] = defaultdict(list)
         for term in self.known:
-            if "_" in term:
+            if "_" in term and (not self._texts or term in names):
                 a, b = term.split("_", 1)
                 out[a].append(b)
         return out

@@ -254,7 +254,3 @@ class Matcher:
     def weight(self, concepts: set[int]) -> float:
         """The weight of some of the question's concepts (by position)."""
         return sum(self.retriever._weight(self.about[i]) for i in concepts)
-
-    def has_focus(self, text: str) -> bool:
-        have = terms(text)
-        return self.focus is not None and any(all(t in have for t in alt) for alt in self.focus)

@@ -72,7 +72,7 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
         if word in in_names or "/" in word or re.fullmatch(r"(?:OP|PP|FN)\d*", word) or (
                 word.isdigit() and i and words[i - 1] in ("OP", "PP", "FN")):
             continue
-        if (lexicon is not None and _chat_word(word, lexicon)) or low in QUESTION_VERBS:
+        if low in QUESTION_VERBS:
             continue
         alternatives = []
         if (full := _acronym(word, lexicon)) is not None:
@@ -97,13 +97,6 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
             seen.add(key)
             out.append(alternatives)
     return out
-
-
-def _chat_word(word: str, lexicon: Lexicon) -> bool:
-    """A short lower-case word the texts never use ("wat", "abt", "pls"): chat shorthand for a
-    function word, too short to correct by spelling, so it carries no content."""
-    return len(word) <= 3 and word.isalpha() and word.islower() and not lexicon.knows(word) \
-        and word not in SYNONYMS and _acronym(word, lexicon) is None
 
 
 _name = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+|on\s+|in\s+the\s+)?[A-Z][a-z]+)+")

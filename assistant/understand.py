@@ -32,7 +32,7 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 _WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
-_PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had)\b", re.I)
+_PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
@@ -110,7 +110,7 @@ class Corpus:
 
 @dataclass
 class Query:
-    question: str  # as asked (cleaned)
+    question: str  # as read: chat shorthand spelt out (what every test of its words looks at)
     lang: str  # "en" or "zh"
     intent: str  # fact | yes-no | why | count | mentions | adoption | compare | quote
     asks: str | None  # when | where | how-long | who | None
@@ -128,7 +128,8 @@ class Query:
     inherited: bool = False  # its resolution is the one the turn before was about, not named by it
     also_asks: str | None = None  # the second kind of fact of "when and where ...?"
     whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
-    polar: bool = False  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
+    polar: bool = False
+    asked: str = ""  # as the user typed it, for the answer  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
     @property
     def docs(self) -> list[str]:
@@ -150,9 +151,8 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
-    asked, question = question, unchat(question)
-    query = _read(question, history, corpus)
-    query.question = asked
+    query = _read(unchat(question), history, corpus)
+    query.asked = question
     return query
 
 
@@ -253,14 +253,16 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     "Vienna", "NATO" or "2026" does not answer a question about them. The texts' own authors
     ("the General Assembly", "United Nations") are implied, never required; a month only
     when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
-    text = re.split(r"(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
+    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)  # "U.S." is "US"
+    # the last sentence: split after . ! ? : but not after an abbreviation ("para.", "No.", "vol.")
+    text = re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
     out: list[list[list[str]]] = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
         if word.lower() in _NOT_NAMES and not (dates and word.lower() in _MONTHS):
             continue
         alternatives = [tokens(word)]
-        if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word) or lexicon.acronym(word[:-1])):
+        if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word)):
             if not tokens(full):  # "GA", "UN": the texts' own authors, implied
                 continue
             alternatives.append(tokens(full))
@@ -292,6 +294,8 @@ def _intent(question: str, ref: Reference) -> str:
     question = _LEAD_IN.sub("", question)
     if _COUNT.search(question):
         return "count"
+    if ref.part == "FN" and ref.number:  # "脚注3附于哪一段？": that footnote, not a search for mentions
+        return "quote"
     if _MENTIONS.search(question):
         return "mentions"
     if ref.paragraph or _LAST.search(question):

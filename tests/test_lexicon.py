@@ -9,7 +9,7 @@ from assistant.lexicon import SPELLING_CUTOFF, Lexicon, unchat
 from assistant.text import chinese_content
 from index.lexical import terms
 
-TEXT = "Encourages the open-ended working group to consider international humanitarian law,"
+TEXT = "Encourages the Open-ended Working Group to consider international humanitarian law,"
 
 
 def lexicon_of(*texts: str) -> Lexicon:
@@ -22,6 +22,12 @@ def test_an_abbreviation_is_derived_from_a_chain_of_word_pairs():
     assert lex.acronym("OEWG") == "open end work group"  # stemmed, as the index holds the words
     assert lex.acronym("OEW") == "open end work"
     assert lex.acronym("OE") is None  # two letters are too few to tell a phrase by ("UN" is no "urgent need")
+
+
+def test_only_a_name_makes_an_abbreviation():
+    lex = lexicon_of("calls upon the international community to join forces and the Open-ended Working Group")
+    assert lex.acronym("ICJ") is None  # "international community to join" is no name
+    assert lex.acronym("OEWG") == "open end work group"
 
 
 def test_a_derived_abbreviation_takes_the_most_common_chain():
