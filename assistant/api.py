@@ -47,7 +47,7 @@ from .lexicon import Lexicon
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, tokens
+from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, same_word, tokens
 from .understand import Corpus, Query, holds, understand
 from .verify import sentences_with_citations, verified
 
@@ -318,7 +318,8 @@ class Assistant:
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
                 for asks in filter(None, (query.asks, query.also_asks)):
-                    found = [(fact, e) for e in [ev] + notes if (fact := fact_in(e, asks, match, _asks_deadline(query)))]
+                    found = [(fact, e) for e in [ev] + notes
+                             if (fact := fact_in(e, asks, match, _asks_deadline(query), query.required))]
                     sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
             for note in notes:
@@ -915,14 +916,9 @@ def _covered(match: Matcher, text: str) -> set[int]:
     have = terms(text)
     covered = set(match.read(text)[2])
     for i, concept in enumerate(match.about):
-        if i not in covered and any(all(t in have or _same_word(t, have) for t in alt) for alt in concept):
+        if i not in covered and any(all(t in have or same_word(t, have) for t in alt) for alt in concept):
             covered.add(i)
     return covered
-
-
-def _same_word(token: str, have: set[str]) -> bool:
-    return len(token) >= 5 and "_" not in token and any(
-        len(h) >= 5 and (h.startswith(token) or token.startswith(h)) for h in have)
 
 
 def _once(links: list[Link]) -> list[Link]:

@@ -16,7 +16,7 @@ from index import META, OP, PP, P, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .retrieve import Matcher
-from .text import tokens
+from .text import same_word, tokens
 
 SHORT_WORDS = 32  # a paragraph this short is quoted whole
 QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
@@ -170,7 +170,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     # one the question is about: it stays.
     for i, x in enumerate(pieces):
         have = terms(x)
-        if names and any(any(all(t in have for t in alt) for alt in alts) for alts in names):
+        if names and any(any(all(t in have or same_word(t, have) for t in alt) for alt in alts) for alts in names):
             keep.add(i)
             protected.add(i)
     # Who takes part, who is invited: the list that follows the clause is the answer, so it
@@ -273,7 +273,8 @@ def _shorten_names(ev: Evidence) -> Evidence:
     return Evidence(ev.paragraph, tuple(_trim(ev.paragraph.text, a, b) for a, b in spans))
 
 
-def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadline: bool = False) -> str | None:
+def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadline: bool = False,
+            names: list[list[list[str]]] | None = None) -> str | None:
     """The words of the evidence that answer a when / where / how-long question directly: for
     a question asking by when, the most specific (a deadline before a date before a year);
     otherwise the one that follows the question's focus most closely ("agreed to by the High
@@ -282,7 +283,8 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadli
     if pattern is None or asks in ("who", "how-many"):  # a name or a bare number is no answer on its own
         return None
     text = ev.paragraph.text
-    focus = _focus_positions(text, match)
+    # where the question's names stand ("the Austrian one": Austria) or else its focus word
+    focus = _name_positions(text, names) or _focus_positions(text, match)
     found = []
     for a, b in ev.spans:
         for m in pattern.finditer(text[a:b]):
@@ -294,6 +296,14 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadli
     if deadline:
         return max(found, key=lambda f: (_specific(f[1])[0], f[0], _specific(f[1])[1]))[1]
     return max(found, key=lambda f: (f[0], _specific(f[1])))[1]
+
+
+def _name_positions(text: str, names: list[list[list[str]]] | None) -> list[int]:
+    """Where the words of the question's names stand in `text` (a word that begins or is begun
+    by a name's word counts: "Austria" for "Austrian")."""
+    wanted = {t for alts in names or [] for alt in alts for t in alt if not t.isdigit()}
+    return [m.start() for m in re.finditer(r"[A-Za-z][\w-]*", text)
+            if any(t in wanted or same_word(t, wanted) for t in tokens(m.group(0)))]
 
 
 def _focus_positions(text: str, match: Matcher | None) -> list[int]:

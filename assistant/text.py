@@ -134,3 +134,10 @@ def clauses(text: str) -> list[str]:
     """Cut a paragraph at clause marks (commas, semicolons), keeping the marks."""
     parts = re.split(r"(?<=[,;，；：])\s*(?![^(]*\))", text)
     return [p for p in parts if p.strip()]
+
+
+def same_word(token: str, have: set[str]) -> bool:
+    """`token` stands among the tokens `have` in another form of the word: one begins the other
+    and both have five letters or more ("complianc"/"compli", "austria"/"austrian")."""
+    return len(token) >= 5 and "_" not in token and not token.isdigit() and any(
+        len(h) >= 5 and "_" not in h and (h.startswith(token) or token.startswith(h)) for h in have)

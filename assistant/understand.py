@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, resolve_relative
-from .text import content_terms, language, tokens
+from .text import content_terms, language, same_word, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
@@ -71,9 +71,10 @@ _POINTS_BACK = re.compile(r"\b(that|this|the|same)\s+(resolution|text|document|p
 _THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
 _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
-_TOO = re.compile(r"\b(too|as well|likewise|also)\s*[?.!]?\s*$|\bthe same\b|也", re.I)
+_TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
-_WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word)\b|全文|完整", re.I)
+_WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
+                    r"全文|完整|原文", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -140,7 +141,7 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or _WHICH_PARAGRAPH_DOES.search(self.question)))
+            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
 
     @property
     def past(self) -> bool:
@@ -209,7 +210,10 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         if not ref.docs and not ref.mentioned and not ref.relative and (
                 query.follow_up or _POINTS_BACK.search(question) or _THE_DISCUSSED.search(question)):
             ref.docs = list(previous_docs)
-            query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question)
+            # "Where were they held?" may be about another text's consultations; "What else does it
+            # decide?" is about the resolution itself
+            query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question) \
+                and not re.search(r"\bit\b|它|该决议", question, re.I)
         # "How many operative paragraphs ...?" then "What does the last one say?"
         if (m := _LAST_ONE.search(question)) and (part := _count_part(history[-1].question)):
             query.intent, ref.part, query.follow_up = "quote", part, True
@@ -221,7 +225,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             query.discussed = {(c.doc, c.part, c.number) for c in last.citations}
             # after a question about one paragraph ("What is OP 4 of 79/62 about?"), "it" is that paragraph
             named_paragraph = find_references(last.question, corpus.resolutions).paragraph
-            query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (
+            query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (query.whole and query.follow_up) or (
                 bool(named_paragraph) and len(query.discussed) == 1 and bool(_THE_DISCUSSED.search(question)))
             if _ELSE.search(question) and not query.in_discussed:
                 query.exclude = set(query.discussed)
@@ -286,8 +290,9 @@ def _required_zh(text: str) -> list[list[list[str]]]:
 
 
 def holds(have: set[str], required: list[list[list[str]]]) -> bool:
-    """Every required name or number is among the tokens `have`, in one of its forms."""
-    return all(any(all(t in have for t in alt) for alt in alts) for alts in required)
+    """Every required name or number is among the tokens `have`, in one of its forms (a name
+    also as a word it begins or that begins it: "Austrian" holds "Austria")."""
+    return all(any(all(t in have or same_word(t, have) for t in alt) for alt in alts) for alts in required)
 
 
 def _intent(question: str, ref: Reference) -> str:

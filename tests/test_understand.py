@@ -413,3 +413,20 @@ def test_verbs_that_only_ask_and_implied_authors_carry_no_content():
     assert "happen" not in words and "ga" not in words and "2025" in words
     assert _required("Which UN document holds the report?", LEXICON) == []  # UN is the author, not a name to find
     assert LEXICON.acronym("UN") == "United Nations" and LEXICON.acronym("US") == "United States"
+
+
+def test_follow_ups_about_the_paragraph_or_the_resolution_just_given():
+    last = turn("By when should the GGE fulfil its mandate?", OP4)
+    assert not read("Which paragraph is that?", last).claims  # asks where the answer stood, claims nothing
+    exact = read("Give me the exact words.", last)
+    assert exact.whole and exact.in_discussed
+    decides = turn("What does 80/57 decide?", AGENDA80)
+    # "it" is the resolution itself: its text is not left for another one when nothing else is there
+    assert not read("What else does it decide?", decides).inherited
+    assert read("Is that also in 80/57?", turn("What does 79/62 request of the Secretary-General?", OP10)).intent == "compare"
+
+
+def test_a_name_holds_in_another_form_of_its_word():
+    assert holds({"austria", "host"}, [[["austrian"]]])
+    assert not holds({"austria"}, [[["australia"]]])
+    assert not holds({"2023"}, [[["2025"]]])
