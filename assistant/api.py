@@ -43,7 +43,7 @@ from .evidence import (
     select,
     select_by_meaning,
 )
-from .lexicon import Lexicon
+from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
@@ -479,13 +479,13 @@ class Assistant:
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
-                       for v in best.versions.values())
+                       and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         names = {i for i, c in enumerate(match.about)
                  if any(holds(set(alt), [required]) for alt in c for required in query.required)}
         elsewhere = _covered(match, claim_text(p)) - names
         for words, own in claim_units(p):
-            if holds(terms(words), query.required) and self._says(query, own):
+            if holds(terms(words), query.required) and self._says(query, own) and not contradicts(query.search, own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
@@ -558,7 +558,7 @@ class Assistant:
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences, verdict = [note], ""
         if query.polar:  # the verdict first, then what the texts say of the resolution
-            said = self._says(query, claim_text(mentioning[0]))
+            said = self._says(query, claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
             verdict = "yes" if said else "no"
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])

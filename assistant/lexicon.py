@@ -26,6 +26,14 @@ ACRONYMS: dict[str, str] = _TABLE["acronyms"]
 ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
 SYNONYMS: dict[str, str] = _TABLE["synonyms"]
 QUESTION_VERBS = frozenset(_TABLE["question_verbs"])
+CONTRASTS: list[frozenset[str]] = [frozenset(tokens(" ".join(group), keep_stopwords=True)) for group in _TABLE["contrasts"]]
+
+
+def contradicts(claim: str, text: str) -> bool:
+    """The claim uses a word of a contrast that `text` answers with another word of it, not
+    with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
+    said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
+    return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
 CHAT: dict[str, str] = _TABLE["chat"]
 # not a letter in parentheses: "agenda item 99 (n)" is a sub-item, not chat
 _CHAT = re.compile(r"(?<![(&'/-])\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)&'=-])")

@@ -146,3 +146,14 @@ def test_question_words_must_be_taken_out_first():
 def test_a_new_pairing_of_known_characters_is_no_name():
     # each character is in the texts (天, 纽, 会); only their pairing is new
     assert LEXICON.new_chinese_name("天纽会") is None
+
+
+def test_a_claim_is_contradicted_by_the_other_word_of_a_contrast():
+    from assistant.lexicon import contradicts
+    text = "Noting the adoption by consensus of Human Rights Council resolution 51/22"
+    assert contradicts("Was resolution 51/22 adopted by a vote?", text)
+    assert not contradicts("Was resolution 51/22 adopted by consensus?", text)
+    assert not contradicts("Was resolution 51/22 adopted?", text)  # no word of the contrast asked
+    both = "the regional conferences hosted by Sierra Leone and the international conference hosted by Austria"
+    assert not contradicts("Did Sierra Leone host a regional conference?", both)  # the claim's own word is there
+    assert contradicts("Is the work moving in the wrong direction?", "the work is moving in the right direction")
