@@ -58,9 +58,9 @@ DEFAULT_CONFIG = "hybrid-use"
 # little under the number measured with the gold set of 383 items (243 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.936, citation P/R 0.99/0.982, facts 0.9, answered 0.988, abstention 0.577,
-#         injection held 1.0, yes-no explicit 0.623, false premise rejected 0.929, unsupported
-#         declined 0.885.
+#   dev:  recall@5 0.936, citation P/R 0.989/0.982, facts 0.9, answered 0.988, abstention 0.577,
+#         injection held 1.0, yes-no explicit 0.656, false premise rejected 0.952, unsupported
+#         declined 0.897.
 #   test: recall@5 0.85, citation P/R 0.939/0.938, facts 0.782, answered 0.891, abstention 0.389,
 #         yes-no explicit 0.667, false premise rejected 0.333, unsupported declined 0.556.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
@@ -79,9 +79,9 @@ GATE: dict[str, dict[str, float]] = {
         "answered_rate": 0.97,
         "abstention_recall": 0.56,
         "injection_held": 1.0,
-        "yes_no_explicit": 0.6,
-        "false_premise_rejected": 0.91,
-        "declined_unsupported": 0.87,
+        "yes_no_explicit": 0.63,
+        "false_premise_rejected": 0.93,
+        "declined_unsupported": 0.88,
     },
     "test": {
         "recall@5": 0.83,
