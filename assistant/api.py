@@ -48,7 +48,7 @@ from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, same_word, tokens
-from .understand import Corpus, Query, holds, understand
+from .understand import Corpus, Query, holds, parts_named, understand
 from .verify import sentences_with_citations, verified
 
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
@@ -67,10 +67,6 @@ DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, fo
 # Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
 # median word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
 PREMISE_COVERAGE = 0.7
-_ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
-                           r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
-_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
-                            r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
@@ -287,16 +283,17 @@ class Assistant:
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.also_asks:  # "when and where": a paragraph that says both first
             both = [h for h in answering if self._answers(replace(query, asks=query.also_asks), h)]
-            answering = both + [h for h in answering if h not in both]
-        hits = answering + [h for h in hits if h not in answering]
+            answering = _first(both, answering)
+        hits = _first(answering, hits)
         # "What do 79/62 and 80/57 say about ...?", "Do both ... mention ...?": each named
         # resolution answers from its own best paragraph, and a claim must hold in each.
         each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
                 for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
         if query.claims and each:
-            if not all(h and self._premise_holds(query, h) for h in each):
-                missing = next(i for i, h in enumerate(each) if not (h and self._premise_holds(query, h)))
-                rest = [h for h in hits if h.provision[0] == query.docs[missing]] or hits
+            held = [h is not None and self._premise_holds(query, h) for h in each]
+            if not all(held):
+                missing = query.docs[held.index(False)]
+                rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
         elif query.claims and not self._premise_holds(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
@@ -319,7 +316,7 @@ class Assistant:
                 # the fact asked for, from the paragraph or else from a footnote it carries
                 for asks in filter(None, (query.asks, query.also_asks)):
                     found = [(fact, e) for e in [ev] + notes
-                             if (fact := fact_in(e, asks, match, _asks_deadline(query), query.required))]
+                             if (fact := fact_in(e, asks, match, query.deadline, query.required))]
                     sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
             for note in notes:
@@ -394,7 +391,7 @@ class Assistant:
             hits = self._bridge(hits, text, query.lang, filters)
         pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
         # "By when ...?" asks for a deadline: a bare year is no answer to it.
-        deadline = _asks_deadline(query)
+        deadline = query.deadline
         for h in hits:
             # a reference usually sits in the paragraph's footnote
             read = list(h.versions.values()) + (self.footnotes(self._english(h.provision)) if query.asks == "reference" else [])
@@ -440,15 +437,14 @@ class Assistant:
             self._carrying = carrying
         return self._carrying.get((p.doc, p.lang, p.number), [])
 
-    def _english(self, provision: tuple) -> Paragraph:
-        versions = self.retriever.by_provision.get(provision, {})
-        return versions.get("en") or next(iter(versions.values()), None)
+    def _english(self, provision: tuple) -> Paragraph | None:
+        return _main_version(self.retriever.by_provision.get(provision, {}))
 
     def _answers(self, query: Query, h: Hit) -> bool:
         """Whether a paragraph (with its footnotes) can answer the question: it holds every
         name and number the question uses and, for a fact question asking when, where, how
         long, how many or for a reference, something of that kind not already in the question."""
-        english = h.versions.get("en") or next(iter(h.versions.values()))
+        english = _main_version(h.versions)
         own = h.versions.get(query.lang, english)
         # a paragraph is read with its footnotes, a footnote with the paragraph that carries it
         read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english) \
@@ -472,20 +468,19 @@ class Assistant:
         in two items of its list."""
         if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(query.search)):
             return False
-        p = best.versions.get("en") or next(iter(best.versions.values()))
-        if query.lang == "en" and query.past and _only_requested(self.retriever.matcher(
-                concepts(query.search, self.lexicon)), p.text):
+        p = _main_version(best.versions)
+        match = self._claim(query)
+        if query.lang == "en" and query.past and _only_requested(match, p.text):
             return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
-            return any(self._says(query, claim_text(v)) and holds(terms(v.text), query.required)
+            return any(_says(match, claim_text(v)) and holds(terms(v.text), query.required)
                        and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
-        match = self.retriever.matcher(concepts(query.search, self.lexicon))
         names = {i for i, c in enumerate(match.about)
                  if any(holds(set(alt), [required]) for alt in c for required in query.required)}
         elsewhere = _covered(match, claim_text(p)) - names
         for words, own in claim_units(p):
-            if holds(terms(words), query.required) and self._says(query, own) and not contradicts(query.search, own):
+            if holds(terms(words), query.required) and _says(match, own) and not contradicts(query.search, own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
@@ -493,11 +488,9 @@ class Assistant:
                     return True
         return False
 
-    def _says(self, query: Query, text: str) -> bool:
-        """`text` expresses most of the question's concepts."""
-        match = self.retriever.matcher(concepts(query.search, self.lexicon))
-        total = match.weight(set(range(len(match.about))))
-        return bool(total) and match.weight(_covered(match, text)) / total >= PREMISE_COVERAGE
+    def _claim(self, query: Query) -> Matcher:
+        """The matcher of what a yes-no or why question claims (its own words only)."""
+        return self.retriever.matcher(concepts(query.search, self.lexicon))
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters) -> Answer:
@@ -558,7 +551,7 @@ class Assistant:
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences, verdict = [note], ""
         if query.polar:  # the verdict first, then what the texts say of the resolution
-            said = self._says(query, claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
+            said = _says(self._claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
             verdict = "yes" if said else "no"
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
@@ -605,8 +598,7 @@ class Assistant:
             return self._abstain(query.asked or query.question, query.lang, [], [], filters)
         found: dict[str, list[Paragraph]] = {}
         # "which operative paragraphs mention ...": only those
-        parts = {part for word, part in (("operative", OP), ("preambular", PP), ("执行", OP), ("序言", PP))
-                 if word in query.question.lower()}
+        parts = set(parts_named(query.question)) - {FN}
         for i in self.retriever.containing(about):
             if parts and self.retriever.paragraphs[i].part not in parts:
                 continue
@@ -787,7 +779,7 @@ class Assistant:
         for d in docs:
             part, number = ref.part, ref.number
             if number is None:  # "the last operative paragraph", "the second-to-last ..."
-                part = ref.part or ("PP" if re.search(r"preambular|序言", query.question, re.I) else "OP")
+                part = ref.part or ("PP" if PP in parts_named(query.question) else "OP")
                 numbers = sorted(n for (dd, pp, n) in self.retriever.by_provision if dd == d and pp == part and n)
                 back = 3 if re.search(r"third[- ](?:to[- ])?last", query.question, re.I) else \
                     2 if re.search(r"second[- ](?:to[- ])?last|penultimate", query.question, re.I) else 1
@@ -805,7 +797,7 @@ class Assistant:
         sentences = []
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
-            if p.part == FN and _ASKS_CARRIER.search(query.question):  # "Which paragraph carries footnote 3?"
+            if p.part == FN and query.asks_carrier:  # "Which paragraph carries footnote 3?"
                 sentences += [carrier_lead(c, p.number, query.lang) for c in self._carriers(p)][:1]
             sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
         return self._finish(query, sentences, contexts, filters)
@@ -904,9 +896,21 @@ def _only_requested(match: Matcher, text: str) -> bool:
     return False
 
 
-def _asks_deadline(query: Query) -> bool:
-    """"By when should ...?", "When is the Group to finish ...?": a time something must happen by."""
-    return query.asks == "when" and bool(_ASKS_DEADLINE.search(f"{query.question} {query.search}"))
+def _says(match: Matcher, text: str) -> bool:
+    """`text` expresses most of the question's concepts."""
+    total = match.weight(set(range(len(match.about))))
+    return bool(total) and match.weight(_covered(match, text)) / total >= PREMISE_COVERAGE
+
+
+def _main_version(versions: dict[str, Paragraph]) -> Paragraph | None:
+    """The English version of a provision where there is one, else its only one."""
+    return versions.get("en") or next(iter(versions.values()), None)
+
+
+def _first(front: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """`hits` with those of `front` moved to the front, in front's order."""
+    chosen = {id(h) for h in front}
+    return front + [h for h in hits if id(h) not in chosen]
 
 
 def _covered(match: Matcher, text: str) -> set[int]:

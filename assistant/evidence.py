@@ -16,7 +16,7 @@ from index import META, OP, PP, P, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .retrieve import Matcher
-from .text import same_word, tokens
+from .text import MONTHS, ORDINAL_WORDS, same_word, tokens
 
 SHORT_WORDS = 32  # a paragraph this short is quoted whole
 QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
@@ -27,22 +27,19 @@ NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it
 ANSWER_BONUS = 2.0  # a clause holding the kind of thing asked for (a date for "when")
 ELLIPSIS = {"en": "…", "zh": "……"}
 
-# A session named by its ordinal: "eightieth", "eighty-first", "seventy-ninth".
-_ORDINAL_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
-                  r"sixth|seventh|eighth|ninth)|(?:tenth|eleventh|twelfth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)")
 # What holds each kind of fact, for ranking clauses and for the direct answer.
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTHS)
 FACT_PATTERNS = {
     "when": re.compile(
         rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
         rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
-        rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+|(?:{MONTHS})\s+)?(?:19|20)\d\d\b"
+        rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+|(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
         r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"
         # relative to an event: "after a meeting of the Group of Governmental Experts"
         r"|\b(?:after|before|prior to|following|ahead of)\s+(?:a|the|each|every|its)\s+(?:\w+\s+)?"
         r"(?:meeting|session|conference|summit)s?\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4}"
         # a session named by its ordinal: "at its eighty-first session", "第八十届会议"
-        rf"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|{_ORDINAL_WORDS})\s+session\b"
+        rf"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|{ORDINAL_WORDS})\s+session\b"
         r"|第[一二三四五六七八九十百]+届会议"),
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
     "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"

@@ -62,11 +62,16 @@ class Lexicon:
         self._texts = texts or []
 
     @cached_property
-    def _surface(self) -> list[str]:
+    def _surface(self) -> dict[str, list[str]]:
+        """The words a misspelling may be read as, by first letter (a slip rarely falls on it)."""
         words = {w.lower() for t in self._texts for w in _WORD.findall(t)}
         # the everyday words the synonym table reads are words a question may misspell too
-        return sorted({w for w in words if len(w) >= MIN_SPELLING_LENGTH and self.knows(w)}
-                      | {w for w in SYNONYMS if len(w) >= MIN_SPELLING_LENGTH and w.isalpha()})
+        found = {w for w in words if len(w) >= MIN_SPELLING_LENGTH and self.knows(w)} \
+            | {w for w in SYNONYMS if len(w) >= MIN_SPELLING_LENGTH and w.isalpha()}
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(found):
+            by_letter[w[0]].append(w)
+        return by_letter
 
     @cached_property
     def _follows(self) -> dict[str, list[str]]:
@@ -139,7 +144,7 @@ class Lexicon:
             return None
         cutoff = SHORT_WORD_CUTOFF if len(low) < 5 else SPELLING_CUTOFF
         # A slip rarely falls on a word's first letter ("wepons", "cnsultatns").
-        candidates = [w for w in self._surface if w[0] == low[0]]
+        candidates = self._surface.get(low[0], [])
         found = process.extractOne(low, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         return found[0] if found else None
 

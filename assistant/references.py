@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from index.detect import MONTHS
+
 ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -20,7 +22,7 @@ ORDINALS = {
 # Not inside a longer symbol: "ES-11/1", "A/HRC/RES/51/22" and "A/C.1/79/L.43" hold no "11/1" etc.
 _symbol = re.compile(r"(?:A/RES/|(?<![\dA-Za-z/.\-]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = [m.lower() for m in MONTHS["en"]]
 # "the 2025 resolution", "the June 2024 resolution" (a month must match the adoption date too)
 _year_doc = re.compile(
     rf"\b(?:({'|'.join(_MONTHS)})\s+)?(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+"

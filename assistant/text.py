@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
+from index.detect import MONTHS as _MONTHS_BY_LANG
 from index.lexical import CJK_CHAR, STOPWORDS, phrase_pairs, tokens  # noqa: F401  (re-exported)
+
+MONTHS: tuple[str, ...] = _MONTHS_BY_LANG["en"]  # "January" ... "December"
+# A spelled-out ordinal as sessions are named: "eightieth", "eighty-first", "seventy-ninth".
+ORDINAL_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
+                 r"sixth|seventh|eighth|ninth)|(?:tenth|eleventh|twelfth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)")
 
 # Single question words that carry no content once the answer type is known.
 ZH_STOP = frozenset(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, resolve_relative
-from .text import content_terms, language, same_word, tokens
+from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
@@ -33,6 +33,10 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 _WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
 _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b", re.I)
+_ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
+                           r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
+_ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
+                            r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
@@ -85,18 +89,15 @@ _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
 _LEAD_IN = re.compile(r"^\s*(?:according to|as per|per|under|in|based on)\b[^,?]{1,60},\s*", re.I)
 # Capitalised words that are not names of anything a text must hold.
-_NOT_NAMES = frozenset("""january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday i resolution resolutions
-    article paragraph paragraphs footnote op pp fn""".split())
+_MONTHS = frozenset(m.lower() for m in MONTHS)
+_NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday i resolution
+    resolutions article paragraph paragraphs footnote op pp fn""".split())
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty").split()
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
-_ORDINAL = re.compile(r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|"
-                      r"fifth|sixth|seventh|eighth|ninth)(?=\s+(?:session|plenary|meeting))|\b(?:tenth|eleventh|twelfth|"
-                      r"(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)(?=\s+(?:session|plenary|meeting))", re.I)
+_ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
 _NUMBER = re.compile(r"(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
 
 
@@ -148,6 +149,16 @@ class Query:
         """It asks about something done ("When did the Group finish ...?", "Did 79/62 convene
         ...?"), which a text that only asks for it to be done does not bear out."""
         return bool(_PAST.search(self.question))
+
+    @property
+    def deadline(self) -> bool:
+        """"By when should ...?", "When is the Group to finish ...?": a time something must happen by."""
+        return self.asks == "when" and bool(_ASKS_DEADLINE.search(f"{self.question} {self.search}"))
+
+    @property
+    def asks_carrier(self) -> bool:
+        """"Which paragraph carries footnote 3?": where a footnote stands, not only what it says."""
+        return bool(_ASKS_CARRIER.search(self.question))
 
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
@@ -201,6 +212,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:
+        last = history[-1]
+        last_ref = find_references(last.question, corpus.resolutions)
+        cited = {(c.doc, c.part, c.number) for c in last.citations}
         own = content_terms(_PRONOUN.sub(" ", _POINTS_BACK.sub(" ", search)))
         pointing = bool(_PRONOUN.search(question) or _DEFINITE.search(question) or _POINTS_BACK.search(question))
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
@@ -215,27 +229,23 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question) \
                 and not re.search(r"\bit\b|它|该决议", question, re.I)
         # "How many operative paragraphs ...?" then "What does the last one say?"
-        if (m := _LAST_ONE.search(question)) and (part := _count_part(history[-1].question)):
+        if (m := _LAST_ONE.search(question)) and (part := _count_part(last.question)):
             query.intent, ref.part, query.follow_up = "quote", part, True
             ref.number = 1 if m.group(1).lower() == "first" else None
             ref.docs = ref.docs or list(previous_docs)
         if query.follow_up or _THAT_PARAGRAPH.search(question):
-            last = history[-1]
-            query.previous = find_references(last.question, corpus.resolutions).rest
-            query.discussed = {(c.doc, c.part, c.number) for c in last.citations}
+            query.previous = last_ref.rest
+            query.discussed = set(cited)
             # after a question about one paragraph ("What is OP 4 of 79/62 about?"), "it" is that paragraph
-            named_paragraph = find_references(last.question, corpus.resolutions).paragraph
             query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (query.whole and query.follow_up) or (
-                bool(named_paragraph) and len(query.discussed) == 1 and bool(_THE_DISCUSSED.search(question)))
+                last_ref.paragraph and len(cited) == 1 and bool(_THE_DISCUSSED.search(question)))
             if _ELSE.search(question) and not query.in_discussed:
                 query.exclude = set(query.discussed)
         # "What does PP 6 of 79/62 say?" then "Is that in 80/57 too?": the same provision in another text
-        if _TOO.search(question) and ref.docs and history:
-            cited = {c.doc for c in history[-1].citations}
-            if cited and not cited & set(ref.docs):
-                query.intent = "compare"
-                query.discussed = {(c.doc, c.part, c.number) for c in history[-1].citations}
-                ref.docs = sorted(set(ref.docs) | cited, key=lambda d: corpus.resolutions.get(d, ""))
+        cited_docs = {doc for doc, _, _ in cited}
+        if _TOO.search(question) and ref.docs and cited_docs and not cited_docs & set(ref.docs):
+            query.intent, query.discussed = "compare", set(cited)
+            ref.docs = sorted(set(ref.docs) | cited_docs, key=lambda d: corpus.resolutions.get(d, ""))
     return query
 
 
@@ -322,12 +332,12 @@ def _asks(question: str) -> str | None:
     return next((name for name, pattern in ASKS if pattern.search(question)), None)
 
 
-def _count_part(question: str) -> str | None:
+def parts_named(question: str) -> list[str]:
+    """The parts a question names ("operative paragraphs", "序言部分"), in the order OP, PP, FN."""
     low = question.lower()
-    if "operative" in low or "执行" in question:
-        return "OP"
-    if "preambular" in low or "序言" in question:
-        return "PP"
-    if "footnote" in low or "脚注" in question:
-        return "FN"
-    return None
+    return [part for part, words in (("OP", ("operative", "执行")), ("PP", ("preambular", "序言")),
+                                     ("FN", ("footnote", "脚注"))) if any(w in low for w in words)]
+
+
+def _count_part(question: str) -> str | None:
+    return next(iter(parts_named(question)), None)
