@@ -479,8 +479,17 @@ class Assistant:
         names = {i for i, c in enumerate(match.about)
                  if any(holds(set(alt), [required]) for alt in c for required in query.required)}
         elsewhere = _covered(match, claim_text(p)) - names
-        for words, own in claim_units(p):
-            if holds(terms(words), query.required) and _says(match, own) and not contradicts(query.search, own):
+        units = claim_units(p)
+        opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
+        for unit in units:
+            own = unit.own if unit.own.startswith(opening) else opening + " " + unit.own
+            # the names stand together: in the item or in its list's head ("the report of the
+            # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
+            # some in each of two items ("Sierra Leone" with "December": the Philippines')
+            named = any(holds(terms(opening + " " + words), query.required) for words in (unit.words, unit.head) if words)
+            # ... and the item does not say otherwise: "the regional conferences hosted by the
+            # Philippines" of a paragraph opening with "international and regional conferences"
+            if named and _says(match, own) and not contradicts(query.search, unit.own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's

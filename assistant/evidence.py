@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from index import META, OP, PP, P, Paragraph
 from index.lexical import CJK_CHAR, terms
@@ -22,6 +23,9 @@ SHORT_WORDS = 32  # a paragraph this short is quoted whole
 QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
 BROAD_WORDS = 48  # budget for a broader question
 LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
+LIST_ITEM = 7  # a phrase this short after a comma is an item of the list begun before
+# a capitalised name, counted as one word in a list item: "the International Committee of the Red Cross"
+_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|on|and|in)\s+)*[A-Z][\w'-]*)*")
 NAME_WORDS = 12  # a capitalised name longer than this is shortened
 NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it
 ANSWER_BONUS = 2.0  # a clause holding the kind of thing asked for (a date for "when")
@@ -352,11 +356,20 @@ def claim_text(p: Paragraph) -> str:
     return _blank_names(p.text, 0, len(p.text))
 
 
-def claim_units(p: Paragraph) -> list[tuple[str, str]]:
-    """The units a claim must be found within, clauses (long ones cut at their "and"s), each
-    as (its words, what it says in its own words). An item of a list says what it says with
-    the list's first item, which holds the words the others leave out: "regional conferences
-    hosted by the Philippines on ... and by Sierra Leone on ..."."""
+class Unit(NamedTuple):
+    """A clause or list item a claim must be found within."""
+
+    words: str  # its words in the paragraph
+    own: str  # what it says, in its own words (long names blanked), with its list's head
+    head: str  # the head of its list in its own words ("" when it is a head itself)
+
+
+def claim_units(p: Paragraph) -> list[Unit]:
+    """The units a claim must be found within, clauses (long ones cut at their "and"s). An
+    item of a list says what it says with the list's head, which holds the words the others
+    leave out: "regional conferences hosted by the Philippines on ... and by Sierra Leone on
+    ...", "the report ..., which reflects ... views of Member States, ..., civil society, the
+    scientific community and industry"."""
     text = p.text
     spans = sentence_spans(text) if p.part == P else clause_spans(text) or [(0, len(text))]
     units, head = [], ""
@@ -369,13 +382,19 @@ def claim_units(p: Paragraph) -> list[tuple[str, str]]:
             items[-1] = (items[-1][0], y)
         else:
             items.append((x, y))
-    for x, y in items:
+    for i, (x, y) in enumerate(items):
         own = _blank_names(text, x, y)
-        if re.match(r"\s*(?:and|or)\s", own):  # a further item of the list begun before
-            units.append((text[x:y], head + " " + own))
+        # a further item of the list begun before: after "and", or a short phrase after a
+        # comma ("Member States, ..., the International Committee of the Red Cross, civil
+        # society, the scientific community and industry")
+        short = _words(_NAME.sub("N", own)) <= LIST_ITEM
+        if re.match(r"\s*(?:and|or)\s", own) or (i and text[:x].rstrip().endswith(",") and short):
+            units.append(Unit(text[x:y], head + " " + own, head))
+            if not short:  # "... and that these consultations shall be open to the full
+                head = f"{head} {own}"  # participation of ..., civil society, ..."
         else:
             head = own
-            units.append((text[x:y], own))
+            units.append(Unit(text[x:y], own, ""))
     return units
 
 

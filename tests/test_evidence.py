@@ -259,8 +259,8 @@ def test_claim_text_blanks_chinese_titles():
 
 def test_claim_units_are_clauses_and_list_items_in_the_paragraphs_words():
     units = claim_units(OP9)
-    assert all(words in OP9.text for words, _ in units)
-    assert [w for w, _ in units][:3] == [
+    assert all(u.words in OP9.text for u in units)
+    assert [u.words for u in units][:3] == [
         "Decides that the open informal consultations should be convened in New York for a duration of two days "
         "in 2025",
         "and that these consultations shall be open to the full participation of all Member States",
@@ -268,7 +268,7 @@ def test_claim_units_are_clauses_and_list_items_in_the_paragraphs_words():
 
 
 def test_an_and_item_carries_the_first_item_of_its_list():
-    own = dict(claim_units(PP10))
+    own = {u.words: u.own for u in claim_units(PP10)}
     philippines = "including the latest regional conferences hosted by the Philippines on 13 and 14 December 2023"
     assert own[philippines] == philippines  # the first item says what it says alone
     sierra_leone = "and by Sierra Leone on 17 and 18 April 2024,"
@@ -277,9 +277,24 @@ def test_an_and_item_carries_the_first_item_of_its_list():
     assert own[korea].startswith("the international conference hosted by Austria")  # the head of its own list
 
 
+def test_a_short_phrase_after_a_comma_is_an_item_of_the_list_with_its_head():
+    units = claim_units(OP9)
+    science = next(u for u in units if "scientific community" in u.words)
+    # "... open to the full participation of all Member States and observer States, ...,
+    # the International Committee of the Red Cross and civil society, including the
+    # scientific community and industry": the item is read with what the list is of
+    assert science.head.startswith("Decides") and "full participation" in science.head
+    assert science.own.endswith(science.words.strip())
+
+
+def test_a_long_clause_after_a_comma_starts_a_head_of_its_own():
+    austria = next(u for u in claim_units(PP10) if "Austria" in u.words)
+    assert austria.head == "" and "Philippines" not in austria.own
+
+
 def test_claim_units_blank_long_names():
-    assert not any("Excessively Injurious" in own for _, own in claim_units(OP4))
-    assert any("Excessively Injurious" in words for words, _ in claim_units(OP4))
+    assert not any("Excessively Injurious" in u.own for u in claim_units(OP4))
+    assert any("Excessively Injurious" in u.words for u in claim_units(OP4))
 
 
 # ---------------------------------------------------------------- select: names, who
@@ -340,5 +355,5 @@ def test_by_meaning_a_short_paragraph_or_unmatched_similarities_give_the_whole()
 def test_a_participle_or_relative_clause_is_read_with_what_it_qualifies():
     p = Paragraph(R79, "en", "OP", 1, "Notes with appreciation the report of the Secretary-General, submitted pursuant "
                   "to resolution 78/241, which reflects a wide range of views, and welcomes the submissions;")
-    units = [words for words, _ in claim_units(p)]
+    units = [u.words for u in claim_units(p)]
     assert any("Secretary-General" in u and "submitted pursuant" in u and "which reflects" in u for u in units)
