@@ -508,8 +508,15 @@ class Assistant:
         opening = {"en": "No: ", "zh": "不。"}
         lead = opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
+        # "Were the consultations to last a week?": of the paragraphs as close to the claim
+        # as the best, the one saying what holds instead ("for a duration of two days")
+        stated = next((kind for kind in ("how-long", "when", "where") if FACT_PATTERNS[kind].search(query.search)), None)
+        if stated:
+            instead = [h for h in hits[: self.settings.top_k] if h.coverage >= hits[0].coverage
+                       and any(new_facts(v.text, stated, query.search) for v in h.versions.values())]
+            hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
-        sentences += self._quoted(select(p, match, query.asks), query.lang)
+        sentences += self._quoted(select(p, match, stated or query.asks), query.lang)
         answer = self._finish(query, sentences, contexts, filters, "no")
         if answer.abstained:
             return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, "no")

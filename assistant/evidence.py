@@ -46,7 +46,7 @@ FACT_PATTERNS = {
         rf"|\b(?:(?:at|of|during|until|to|in|before)\s+)?(?:its|the)\s+(?:next|current|{ORDINAL_WORDS})\s+session\b"
         r"|第[一二三四五六七八九十百]+届会议"),
     "where": re.compile(r"\b(?:in|at)\s+(?!the\b|its\b|this\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|在[\u4e00-\u9fff]{2,4}(?=举行|召开)"),
-    "how-long": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
+    "how-long": re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week|month|year)s?\b"
                            r"|(?:[一二两三四五六七八九十]+|(?<!\d)\d{1,2})\s*(?:天|周|个月|年)"),
     # a document symbol, a Treaty Series or Official Records reference
     "reference": re.compile(r"\b[A-Z]{1,2}/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]*\d[A-Za-z0-9.]*"
