@@ -26,7 +26,16 @@ ACRONYMS: dict[str, str] = _TABLE["acronyms"]
 ALWAYS_ACRONYMS = frozenset(_TABLE["always_acronyms"])
 SYNONYMS: dict[str, str] = _TABLE["synonyms"]
 QUESTION_VERBS = frozenset(_TABLE["question_verbs"])
+PHRASES: dict[str, str] = _TABLE["phrases"]
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
 CONTRASTS: list[frozenset[str]] = [frozenset(tokens(" ".join(group), keep_stopwords=True)) for group in _TABLE["contrasts"]]
+
+
+def phrases(question: str) -> tuple[str, list[tuple[str, str]]]:
+    """The question less its phrases of the table, and those phrases with the texts' word for
+    each: "take place in New York" -> ("in New York", [("take place", "convened")])."""
+    found = [(m.group(1), PHRASES[m.group(1).lower()]) for m in _PHRASE.finditer(question)]
+    return _PHRASE.sub(" ", question), found
 
 
 def contradicts(claim: str, text: str) -> bool:

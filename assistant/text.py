@@ -15,6 +15,23 @@ MONTHS: tuple[str, ...] = _MONTHS_BY_LANG["en"]  # "January" ... "December"
 ORDINAL_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
                  r"sixth|seventh|eighth|ninth)|(?:tenth|eleventh|twelfth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)")
 
+_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_TENS = "twent thirt fort fift sixt sevent eight ninet".split()
+
+
+def spelled_ordinal(n: int) -> str | None:
+    """81 -> "eighty-first", as sessions are named; None outside 1..99."""
+    if not 0 < n < 100:
+        return None
+    if n < 10:
+        return _UNITS[n - 1]
+    if n < 20:
+        return _TEENS[n - 10]
+    tens, unit = divmod(n, 10)
+    return f"{_TENS[tens - 2]}ieth" if not unit else f"{_TENS[tens - 2]}y-{_UNITS[unit - 1]}"
+
+
 # Single question words that carry no content once the answer type is known.
 ZH_STOP = frozenset(
     "什么 哪些 哪个 何时 是否 如何 怎样 为何 为什么 多少 几个 请问 关于 哪里 可以 应该 这个 那个 "
@@ -25,7 +42,7 @@ ZH_STOP = frozenset(
 ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没该")
 
 # Hand-made tables live in data/lexicon.toml; derived abbreviations and spelling in lexicon.py.
-from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, QUESTION_VERBS, SYNONYMS, Lexicon  # noqa: E402
+from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, QUESTION_VERBS, SYNONYMS, Lexicon, phrases  # noqa: E402
 
 
 def language(text: str) -> str:
@@ -64,6 +81,14 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
     its spelled-out form (GGE) or the texts' words for it (finish), whichever is present."""
     out: list[Concept] = []
     seen: set[str] = set()
+    # a phrase is one concept, in its own words or the texts' ("take part": "participation")
+    question, found = phrases(question)
+    for phrase, theirs in found:
+        alternatives = [a for a in (content_terms(phrase), content_terms(theirs)) if a] if theirs else []
+        key = "|".join(sorted(" ".join(a) for a in alternatives))
+        if alternatives and key not in seen:
+            seen.add(key)
+            out.append(alternatives)
     words = re.findall(r"[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*|[\u3400-\u9fff]+", question)
     in_names: set[str] = set()
     for name in names(question):  # "Security Council" must appear as a name, not as two words
@@ -91,6 +116,8 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
                 alternatives = [[t] for t in alternatives[0]]
             if low in SYNONYMS:
                 alternatives += [[t] for t in content_terms(SYNONYMS[low])]
+            if (m := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)) and (spelled := spelled_ordinal(int(m.group(1)))):
+                alternatives.append(content_terms(spelled))  # "81st": "eighty-first"
         if CJK_CHAR.match(word):  # each bigram is a concept of its own
             for alt in alternatives:
                 if alt[0] not in seen:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, resolve_relative
-from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, tokens
+from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
@@ -282,11 +282,13 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
             alternatives.append(tokens(full))
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
-    out += [[[w.lower()]] for w in _ORDINAL.findall(text)]
+    out += [[tokens(w)] for w in _ORDINAL.findall(text)]
     # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it; it is not a number to find
     for n in _NUMBER.findall(re.sub(r"\b(?:para(?:graph)?s?\.?|OP|PP|FN|foot ?notes?)\s*\d+", " ", text, flags=re.I)):
         digits = re.sub(r"\D", "", n)
-        out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else []))
+        spelled = spelled_ordinal(int(digits)) if n[-1].isalpha() else None  # "81st": "eighty-first"
+        out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else [])
+                   + ([tokens(spelled)] if spelled else []))
     return out
 
 

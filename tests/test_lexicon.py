@@ -157,3 +157,15 @@ def test_a_claim_is_contradicted_by_the_other_word_of_a_contrast():
     both = "the regional conferences hosted by Sierra Leone and the international conference hosted by Austria"
     assert not contradicts("Did Sierra Leone host a regional conference?", both)  # the claim's own word is there
     assert contradicts("Is the work moving in the wrong direction?", "the work is moving in the right direction")
+
+
+def test_a_phrase_is_one_concept_in_its_own_words_or_the_texts():
+    from assistant.text import concepts
+    found = concepts("Will the consultations take place in New York?")
+    assert [["take", "place"], ["conven"]] in found
+    assert not any(["talk"] in c for c in concepts("Does 80/57 talk about universalization?"))
+
+
+def test_reporting_verbs_are_not_what_a_claim_is_about():
+    from assistant.text import concepts
+    assert concepts("Does 79/62 refer to the New Agenda for Peace?") == concepts("Does 79/62 the New Agenda for Peace?")
