@@ -48,9 +48,24 @@ CHAT: dict[str, str] = _TABLE["chat"]
 _CHAT = re.compile(r"(?<![(&'/-])\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)&'=-])")
 
 
+# "2" and "4" as words, between two words that are not a count and what it counts
+# ("acording 2 the article", "new agenda 4 peace"; not "OP 2 of", "in 2 days", "item 4 on")
+_CHAT_DIGIT = re.compile(r"\b([a-z]+) ([24]) (?!(?:days?|weeks?|months?|years?|sessions?|paragraphs?|footnotes?|"
+                         r"states?|times?|of|and|or|to)\b)(?=[a-z])", re.I)
+_NOT_BEFORE_CHAT_DIGIT = {"op", "pp", "fn", "no", "item", "para", "paragraph", "footnote", "in", "for", "of", "last",
+                          "first", "and", "or", "to", "than", "is", "are", "be"}
+
+
+def _chat_digit(m: re.Match) -> str:
+    if m.group(1).lower() in _NOT_BEFORE_CHAT_DIGIT:
+        return m.group(0)
+    return f"{m.group(1)} {'to' if m.group(2) == '2' else 'for'} "
+
+
 def unchat(question: str) -> str:
     """Chat shorthand spelt out ("r civilians mentioned n 80/57" -> "are civilians mentioned
     in 80/57"); lower case only, so an abbreviation in capitals stays what it is."""
+    question = _CHAT_DIGIT.sub(_chat_digit, question)
     return _CHAT.sub(lambda m: CHAT[m.group(1)], question)
 
 SPELLING_CUTOFF = 85  # rapidfuzz ratio: "confrence"/"conference" 95, "moratorium"/"memorandum" 60
@@ -59,6 +74,13 @@ SHORT_WORD_CUTOFF = 88  # a four-letter word only for one missing letter ("leon"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a run of capitalised words, joined by the small words a name may hold
 _NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|on|or|for|the|and|in|to|which|may|be)\s+)*[A-Z][\w-]*)+")
+
+
+def _starts(token: str, letters: str, at: int) -> list[int]:
+    """How many of `letters` from `at` on the token may stand for: its first letter, or its
+    first two while more than one letter is left."""
+    return [n for n in (1, 2) if at + n <= len(letters) and token.startswith(letters[at : at + n])
+            and (n == 1 or at + n < len(letters))]
 
 
 class Lexicon:
@@ -128,23 +150,25 @@ class Lexicon:
         return self._derive(low)
 
     def _derive(self, letters: str) -> str | None:
-        """The most common chain of word pairs whose tokens start with `letters` in turn."""
+        """The most common chain of word pairs whose tokens start with `letters` in turn, a
+        token giving its first letter or its first two ("REAIM": "Responsible Artificial
+        Intelligence in the Military ...")."""
         best: tuple[float, list[str]] | None = None
 
-        def walk(chain: list[str], cost: float) -> None:
+        def walk(chain: list[str], used: int, cost: float) -> None:
             nonlocal best
-            if len(chain) == len(letters):
-                if best is None or cost < best[0]:
+            if used == len(letters):
+                if len(chain) > 1 and (best is None or (cost, len(chain)) < (best[0], len(best[1]))):
                     best = (cost, chain)
                 return
             for b in self._follows.get(chain[-1], ()):
-                if b[0] == letters[len(chain)]:
-                    walk(chain + [b], cost + self.known[f"{chain[-1]}_{b}"])
+                for n in _starts(b, letters, used):
+                    walk(chain + [b], used + n, cost + self.known[f"{chain[-1]}_{b}"])
 
         for a in self._follows:
-            if a[0] == letters[0]:
-                walk([a], 0.0)
-        return " ".join(best[1]) if best and len(letters) > 1 else None
+            for n in _starts(a, letters, 0):
+                walk([a], n, 0.0)
+        return " ".join(best[1]) if best else None
 
     def correct(self, word: str) -> str | None:
         """The corpus word closest in spelling to an unknown word, if one is close enough."""

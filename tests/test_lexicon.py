@@ -169,3 +169,21 @@ def test_a_phrase_is_one_concept_in_its_own_words_or_the_texts():
 def test_reporting_verbs_are_not_what_a_claim_is_about():
     from assistant.text import concepts
     assert concepts("Does 79/62 refer to the New Agenda for Peace?") == concepts("Does 79/62 the New Agenda for Peace?")
+
+
+def test_chat_digits_are_words_only_between_words():
+    from assistant.lexicon import unchat
+    assert unchat("new agenda 4 peace") == "new agenda for peace"
+    assert unchat("acording 2 the article") == "acording to the article"
+    for kept in ("what does OP 2 of 79/62 say", "consultations in 2 days", "what is item 4 on the agenda",
+                 "what does para 4 say"):
+        assert unchat(kept) == kept
+
+
+def test_an_abbreviation_may_take_two_letters_of_a_word_of_the_name():
+    lexicon = Lexicon(
+        {"respons_artifici": 1.0, "artifici_intellig": 1.0, "intellig_militari": 1.0, "militari_domain": 1.0,
+         "respons": 1.0, "artifici": 1.0, "intellig": 1.0, "militari": 1.0, "domain": 1.0},
+        ["the Responsible Artificial Intelligence in the Military Domain Summit"])
+    assert lexicon.acronym("REAIM") == "respons artifici intellig militari"
+    assert lexicon.acronym("NATO") is None
