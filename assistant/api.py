@@ -62,6 +62,7 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
+RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 # Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
@@ -117,6 +118,9 @@ class Assistant:
             _comparisons={},
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
+            # the words resolutions frame a paragraph with ("Acknowledging", "Recognizing", "Notes")
+            _framing=frozenset(t for p in store.paragraphs if p.part in (PP, OP) and p.lang == "en"
+                               for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else "")),
             lexicon=lexicon,
             corpus=Corpus(resolutions, lexicon, self._series_of),
         )
@@ -472,6 +476,10 @@ class Assistant:
         match = self._claim(query)
         if query.lang == "en" and query.past and _only_requested(match, p.text):
             return False
+        # a rare word of the texts that the claim uses and the paragraph does not is what the
+        # claim is about: "international criminal law" is 79/62's, not 80/57's
+        if query.lang == "en" and self._rare_missing(match, claim_text(p)):
+            return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(_says(match, claim_text(v)) and holds(terms(v.text), query.required)
@@ -496,6 +504,16 @@ class Assistant:
                 if not (elsewhere - _covered(match, own)):
                     return True
         return False
+
+    def _rare_missing(self, match: Matcher, text: str) -> bool:
+        """A concept of the claim that `text` does not express (in any form) but the texts use,
+        rarely: a word nearly as rare as any, not one the texts never use ("refer"), nor a
+        word resolutions frame paragraphs with ("acknowledge" for "Recognizing")."""
+        covered = _covered(match, text)
+        rare = RARE_WORD * self.retriever.max_idf
+        return any(i not in covered and any(alt and all(self.retriever.idf.get(t, 0.0) >= rare and t not in self._framing
+                                                        for t in alt) for alt in c)
+                   for i, c in enumerate(match.about))
 
     def _claim(self, query: Query) -> Matcher:
         """The matcher of what a yes-no or why question claims (its own words only)."""

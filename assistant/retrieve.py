@@ -96,6 +96,7 @@ class Retriever:
         # rest, nor carry one that matches nothing else.
         words = sorted(v for t, v in self.idf.items() if "_" not in t)
         self.unknown_idf = words[len(words) // 2] if words else math.log(1 + len(self.paragraphs))
+        self.max_idf = words[-1] if words else math.log(1 + len(self.paragraphs))
         self.bm25 = store.bm25
         self._terms: dict[int, set[str]] = {}  # paragraph index -> its terms, computed when first scored
 

@@ -32,7 +32,11 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 _WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
-_PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b", re.I)
+# Something done, asked about: "Did ...?", "... have begun?", "the consultations held in 2025"
+_PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b"
+                   r"|\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:begun|started|held|convened|completed|finished|"
+                   r"concluded|established|met|taken|done|ended)\b"
+                   r"|(?<!\bto be )(?<!\bwill be )\b(?:held|convened|completed|concluded)\s+(?:in|on|at|during|last)\b", re.I)
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
                            r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"

@@ -440,3 +440,14 @@ def test_a_numbered_ordinal_is_also_its_spelled_out_form():
     assert [["81st"], ["eighti", "first"]] in q.required
     assert holds(terms("the provisional agenda of its eighty-first session"), q.required)
     assert holds(terms("the provisional agenda of its eighty-first session"), read("Is it on the agenda of the eighty-first session?").required)
+
+
+@pytest.mark.parametrize("question, past", [
+    ("Did 79/62 convene the consultations?", True),
+    ("Does 80/57 say that negotiations have begun?", True),
+    ("Does 79/62 welcome the consultations held in 2025?", True),
+    ("Where are the consultations to be held in 2025?", False),
+    ("Does 80/57 call for negotiations to begin?", False),
+])
+def test_a_claim_about_something_done_is_read_as_past(question, past):
+    assert read(question).past is past
