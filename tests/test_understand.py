@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import AGENDA80, LEXICON, META79, OP4, OP9, OP10, PP3, R79, R80, read, turn
 
+from assistant.text import tokens
 from assistant.understand import _LEAD_IN, _required, _required_zh, holds
 from index.lexical import terms
 
