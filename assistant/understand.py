@@ -204,6 +204,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
+    if query.claims and ref.docs:  # "Does 80/57 mention resolution 79/239?": the paragraph names it
+        query.required += [[tokens(d.removeprefix("A/RES/"))] for d in ref.mentioned]
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.whole = bool(_WHOLE.search(question))
     if m := _TWO_ASKS.match(question):  # "When and where will ...?": two facts of one subject

@@ -452,3 +452,9 @@ def test_a_numbered_ordinal_is_also_its_spelled_out_form():
 ])
 def test_a_claim_about_something_done_is_read_as_past(question, past):
     assert read(question).past is past
+
+
+def test_a_claim_that_an_indexed_resolution_mentions_another_requires_its_symbol():
+    q = read("Does 80/57 mention resolution 75/123?")
+    assert [["75/123"]] in q.required
+    assert not holds(terms("taking note of General Assembly resolution 79/239"), q.required)
