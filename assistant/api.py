@@ -480,6 +480,8 @@ class Assistant:
         # claim is about: "international criminal law" is 79/62's, not 80/57's
         if query.lang == "en" and self._rare_missing(match, claim_text(p)):
             return False
+        if query.lang == "zh" and self._contradicted_where_named(query, match, best.versions.get("zh")):
+            return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(_says(match, claim_text(v)) and holds(terms(v.text), query.required)
@@ -514,6 +516,16 @@ class Assistant:
         return any(i not in covered and any(alt and all(self.retriever.idf.get(t, 0.0) >= rare and t not in self._framing
                                                         for t in alt) for alt in c)
                    for i, c in enumerate(match.about))
+
+    def _contradicted_where_named(self, query: Query, match: Matcher, p: Paragraph | None) -> bool:
+        """A clause holding a rare word of the claim (a name: "奥地利") says otherwise than
+        the claim: "奥地利...主办的国际会议" against "由奥地利主办的区域会议"."""
+        if p is None:
+            return False
+        rare = {t for c in match.about for alt in c for t in alt
+                if self.retriever.idf.get(t, 0.0) >= RARE_WORD * self.retriever.max_idf}
+        return any(rare & set(tokens(p.text[a:b])) and contradicts(query.search, p.text[a:b])
+                   for a, b in clause_spans(p.text))
 
     def _claim(self, query: Query) -> Matcher:
         """The matcher of what a yes-no or why question claims (its own words only)."""
