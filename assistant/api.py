@@ -252,6 +252,8 @@ class Assistant:
                 anywhere = self._answer(replace(query, inherited=False, ref=replace(query.ref, docs=[])), filters)
                 return within if anywhere.abstained or anywhere.verdict == "no" else anywhere
             filters.docs = list(query.docs)
+        if query.in_article and not query.docs and not filters.docs:
+            filters.docs = [d for d in self.docs if d not in self.resolutions] or []
         if query.intent == "quote":
             return self._quote_reference(query, filters)
         if query.intent == "count":
@@ -610,9 +612,10 @@ class Assistant:
         return self._finish(query, sentences, contexts, filters, verdict)
 
     def _in_scope(self, query: Query, filters: Filters) -> list[str]:
-        """The resolutions a structural question is about: those named, else all of them."""
+        """The resolutions a structural question is about: those named, else all of them (an
+        article only when named: "How many paragraphs does the news article have?")."""
         docs = filters.docs or query.docs or [d for d in self.resolutions]
-        return [d for d in docs if d in self.resolutions]
+        return [d for d in docs if d in self.resolutions or (d in self.docs and query.in_article)]
 
     def _count(self, query: Query, filters: Filters) -> Answer:
         """How many paragraphs of a kind a resolution has, counted from the records."""
@@ -620,10 +623,13 @@ class Assistant:
         sentences = []
         for d in self._in_scope(query, filters)[: MAX_LIST // 2]:  # two sentences a resolution at most
             mine = [p for p in self.store.paragraphs if p.doc == d and p.lang == (lang if (d, lang) in self._languages else "en")
-                    and p.part in ((query.count_part,) if query.count_part else (PP, OP))]
+                    and p.part in ((query.count_part,) if query.count_part else (PP, OP, P))]
             if not mine:
                 continue
-            if query.count_part:
+            if d not in self.resolutions:
+                last = max(mine, key=lambda p: p.number or 0)
+                sentences.append(count_lead(d, P, last.number or len(mine), query.lang, [last.label]))
+            elif query.count_part:
                 last = max(mine, key=lambda p: p.number or 0)
                 # the last one shows the count; the others would be citations nothing needs
                 sentences.append(count_lead(d, query.count_part, last.number or len(mine), query.lang, [last.label]))

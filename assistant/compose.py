@@ -104,6 +104,8 @@ def _ordinal(n: str) -> str:
 
 def count_lead(doc: str, part: str | None, n: int, lang: str, labels: list[str]) -> str:
     sym = short_symbol(doc)
+    if part == P:  # an article: its paragraphs
+        return cite(f"{doc}有{n}个段落。" if lang == "zh" else f"{doc} has {n} paragraphs.", labels)
     if lang == "zh":
         return cite(f"第{sym}号决议有{n}{PART_WORDS['zh'][part]}。", labels)
     return cite(f"Resolution {sym} has {n} {PART_WORDS['en'][part]}.", labels)

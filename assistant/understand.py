@@ -37,6 +37,8 @@ _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b
                    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:begun|started|held|convened|completed|finished|"
                    r"concluded|established|met|taken|done|ended)\b"
                    r"|(?<!\bto be )(?<!\bwill be )\b(?:held|convened|completed|concluded)\s+(?:in|on|at|during|last)\b", re.I)
+_ARTICLE = re.compile(r"\b(?:news\s+(?:article|report|story|item|piece)s?|(?:the|this|that)\s+article)\b(?!\s*\d)"
+                      r"|新闻|文章|报道", re.I)
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
                            r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
@@ -153,6 +155,11 @@ class Query:
         """It asks about something done ("When did the Group finish ...?", "Did 79/62 convene
         ...?"), which a text that only asks for it to be done does not bear out."""
         return bool(_PAST.search(self.question))
+
+    @property
+    def in_article(self) -> bool:
+        """"according to the news article", "该新闻报道": the answer lies in an article, not a resolution."""
+        return bool(_ARTICLE.search(self.asked or self.question))
 
     @property
     def deadline(self) -> bool:

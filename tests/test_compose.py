@@ -111,3 +111,9 @@ def test_carrier_lead_in_chinese():
     assert carrier_lead(carrier, 3, "zh") == "脚注3附于第79/62号决议（执行部分第1段）。 [A/RES/79/62 OP 1 (zh)]"
     preambular = Paragraph(R79, "zh", PP, 4, "注意到报告，2", footnotes=(2,))
     assert carrier_lead(preambular, 2, "zh") == "脚注2附于第79/62号决议（序言部分第4段）。 [A/RES/79/62 PP 4 (zh)]"
+
+
+def test_an_articles_count_names_the_article():
+    from assistant.compose import count_lead
+    assert count_lead("NEWS/2024-07-09", "P", 4, "en", ["NEWS/2024-07-09 P 4"]) == \
+        "NEWS/2024-07-09 has 4 paragraphs. [NEWS/2024-07-09 P 4]"

@@ -458,3 +458,14 @@ def test_a_claim_that_an_indexed_resolution_mentions_another_requires_its_symbol
     q = read("Does 80/57 mention resolution 75/123?")
     assert [["75/123"]] in q.required
     assert not holds(terms("taking note of General Assembly resolution 79/239"), q.required)
+
+
+@pytest.mark.parametrize("question, article", [
+    ("What did the Secretary-General say in the news article?", True),
+    ("According to the article, who sponsored it?", True),
+    ("该新闻报道说了什么？", True),
+    ("What does Article 36 say?", False),
+    ("What does the report of the Secretary-General reflect?", False),
+])
+def test_a_question_naming_the_article_is_about_an_article(question, article):
+    assert read(question).in_article is article
