@@ -47,7 +47,7 @@ from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .references import Reference, document_names, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, expand, names, phrase_pairs, same_word, tokens
+from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
 from .understand import Corpus, Query, holds, parts_named, understand
 from .verify import sentences_with_citations, verified
 
@@ -61,6 +61,7 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
+_ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
@@ -262,7 +263,11 @@ class Assistant:
         # of the adoption) gives way to an ordinary search rather than a refusal.
         if query.intent in ("mentions", "adoption"):
             answer = (self._mentions if query.intent == "mentions" else self._adoption)(query, filters)
-            if not answer.abstained or re.search(r"\b(adopt\w*|pass(ed)?|vot\w+)\b|通过", query.question, re.I):
+            # ... unless it asks of a named resolution's adoption what its record does not say;
+            # a resolution described, not named ("the first UNGA resolution on AI"), may be
+            # one an article reports
+            named = query.docs or filters.docs
+            if not answer.abstained or (named and re.search(r"\b(adopt\w*|pass(ed)?|vot\w+)\b|通过", query.question, re.I)):
                 return answer
             query = replace(query, intent="fact")
 
@@ -687,16 +692,18 @@ class Assistant:
         sentences, verdicts = [], []
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         docs = self._in_scope(query, filters)
-        wanted = concepts(_ADOPTION_WORDS.sub(" ", query.search), self.lexicon)
+        # what the question says of the resolution besides its adoption; in Chinese, its words
+        # ("关于人工智能的决议": a resolution on AI), when no resolution is named
+        wanted = concepts(_ADOPTION_WORDS.sub(" ", query.search), self.lexicon) if query.lang == "en" else \
+            [] if query.docs or filters.docs else [[[w]] for w in content_terms(_ZH_ADOPTION_WORDS.sub(" ", chinese_content(query.search)))]
         for d in docs[:3]:
             p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
             if p is None:
                 continue
             # The record must hold what is asked ("which committee" yes, "the recorded vote" no).
             english = self.by_key.get((d, "en", META, None)) or p
-            have = self.retriever.term_set(self.retriever.by_node[english.node_id])
-            held = holds(have, query.required) and (
-                query.lang != "en" or all(any(all(t in have for t in alt) for alt in c) for c in wanted))
+            have = set().union(*(self.retriever.term_set(self.retriever.by_node[r.node_id]) for r in {english, p}))
+            held = holds(have, query.required) and all(any(all(t in have for t in alt) for alt in c) for c in wanted)
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
                 verdicts.append(held)
                 sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [p.label]) if held else

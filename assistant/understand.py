@@ -343,7 +343,14 @@ def _intent(question: str, ref: Reference) -> str:
     return "fact"
 
 
+# "What did the US say when it was adopted?": a "when" inside a question that asks something
+# else is a conjunction, not what is asked
+_SUBORDINATE_WHEN = re.compile(r"^(\s*(?:what|who|whom|which|how|why|where)\b(?!\s+(?:year|date|day|time)\b).*?\b(?<!by )(?<!until )(?<!and )(?<!, ))when\b",
+                               re.I)
+
+
 def _asks(question: str) -> str | None:
+    question = _SUBORDINATE_WHEN.sub(lambda m: m.group(1), question)
     return next((name for name, pattern in ASKS if pattern.search(question)), None)
 
 
