@@ -43,6 +43,10 @@ _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provisio
                            r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
                             r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
+# "Which countries did 80/57 condemn ...?", "Who heads the agency that 79/62 established?":
+# what the resolution is said to have done is taken for granted
+_WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|does|do)\s+(?:resolution\s+)?(?:\d+/\d+|it|the\s+"
+                     r"(?:resolution|assembly|general assembly|text))|that\s+(?:resolution\s+)?\d+/\d+)\s+[a-z]+", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
@@ -148,7 +152,8 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
+            _WHEN_DID.search(self.question) or _WH_DID.search(self.question)
+            or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
 
     @property
     def past(self) -> bool:

@@ -469,3 +469,14 @@ def test_a_claim_that_an_indexed_resolution_mentions_another_requires_its_symbol
 ])
 def test_a_question_naming_the_article_is_about_an_article(question, article):
     assert read(question).in_article is article
+
+
+@pytest.mark.parametrize("question, claims", [
+    ("Which countries did 80/57 condemn for using autonomous weapons?", True),
+    ("Who heads the new agency that 79/62 established?", True),
+    ("What does 80/57 call upon the High Contracting Parties to do?", True),
+    ("Which countries hosted regional conferences?", False),
+    ("What is the deadline for the Group?", False),
+])
+def test_a_wh_question_about_what_a_resolution_did_takes_it_for_granted(question, claims):
+    assert read(question).claims is claims
