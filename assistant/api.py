@@ -45,7 +45,7 @@ from .evidence import (
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
-from .references import Reference, document_names, other_symbols
+from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
 from .understand import Corpus, Query, holds, parts_named, understand
@@ -586,19 +586,21 @@ class Assistant:
     def _mentioned(self, query: Query, unknown: list[str], filters: Filters) -> Answer:
         """A resolution that is not indexed: answered from the indexed paragraphs that mention
         it, saying so; otherwise refused, naming what is indexed."""
-        short = [d.removeprefix("A/RES/") for d in unknown]
+        short = [number_of(d) for d in unknown]
         mentioning = [p for p in self.store.paragraphs if p.lang == ("zh" if query.lang == "zh" else "en")
                       and any(re.search(rf"(?<![\d/]){re.escape(s)}(?![\d/])", p.text) for s in short)
                       and filters.admits_provision(p)]
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # "How many submissions did ... A/79/88 receive?": the mention must say how many.
-            mentioning = [p for p in mentioning if new_facts(p.text, query.asks, query.search, query.counted)]
+            mentioning = [p for p in mentioning if any(new_facts(r.text, query.asks, query.search, query.counted)
+                                                       for r in [p] + self.footnotes(p))]  # or its footnote
         if not mentioning or query.ref.paragraph:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
                     f"{', '.join(unknown)} is not indexed, so it cannot be quoted or cited. Indexed: {listed}.")
             return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
-        what = f"Resolution {short[0]}" if re.search(r"\d", short[0]) else short[0]
+        what = (f"Human Rights Council resolution {short[0]}" if unknown[0].startswith("A/HRC/") else
+                f"Resolution {short[0]}" if re.search(r"\d", short[0]) else short[0])
         note = (f"第{short[0]}号决议本身未被收录；以下是提到它的段落。" if query.lang == "zh" else
                 f"{what} is not itself indexed; the indexed texts mention it as follows.")
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
@@ -610,9 +612,12 @@ class Assistant:
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
         for p in mentioning[:2]:
             ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
-            if query.asks == "when" and (fact := fact_in(ev, "when", match)):
-                sentences.append(fact_lead(fact, ev))
+            notes = self._footnotes_for(p, query, match) if query.asks else []
+            found = [(fact, e) for e in [ev] + notes if query.asks in ("when", "reference") and (fact := fact_in(e, query.asks, match))]
+            sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
+            for note in notes:
+                sentences += self._quoted(note, query.lang)
         contexts = [Context(p.doc, p.lang, p.part, p.number, 1.0) for p in mentioning[:self.settings.top_k]]
         return self._finish(query, sentences, contexts, filters, verdict)
 

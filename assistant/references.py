@@ -66,11 +66,22 @@ class Reference:
         return self.part is not None and self.number is not None
 
 
+_HRC = re.compile(r"\b(?:Human Rights Council|HRC)\s+(?:resolution\s+)?$", re.I)
+
+
+def number_of(symbol: str) -> str:
+    """"A/RES/79/62" -> "79/62", "A/HRC/RES/51/22" -> "51/22": as the texts cite it."""
+    return symbol.rsplit("/RES/", 1)[-1]
+
+
 def find_references(question: str, resolutions: dict[str, str]) -> Reference:
     """`resolutions` maps each resolution symbol in the corpus to its adoption date."""
     ref = Reference()
-    for a, b in _symbol.findall(question):
+    for m in _symbol.finditer(question):
+        a, b = m.groups()
         symbol = f"A/RES/{int(a)}/{int(b)}"
+        if _HRC.search(question[: m.start()]):  # "Human Rights Council resolution 51/22"
+            symbol = f"A/HRC/RES/{int(a)}/{int(b)}"
         target = ref.docs if symbol in resolutions else ref.mentioned
         if symbol not in target:
             target.append(symbol)
@@ -109,7 +120,7 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
 
 def _names_unknown_symbol(before: str, ref: Reference) -> bool:
     tail = before[-20:]
-    return any(m.removeprefix("A/RES/") in tail for m in ref.mentioned)
+    return any(number_of(m) in tail for m in ref.mentioned)
 
 
 def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: list[str],

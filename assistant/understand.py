@@ -13,18 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
-from .references import Reference, find_references, resolve_relative
+from .references import Reference, find_references, number_of, resolve_relative
 from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
     ("when", re.compile(r"\b(when|by when|timing|dates?|which year|what year|deadline|how soon|until when)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
-    ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
-    ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
+    # before "where": "Where is resolution 51/22 published?" asks for a reference
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
                              r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
-    ("who", re.compile(r"\b(who|whom|whose|which (?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
+    ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
+    ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
+    ("who", re.compile(r"\b(who|whom|whose|which (?:[a-z]+ ){0,2}(?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
@@ -217,7 +218,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
     if query.claims and ref.docs:  # "Does 80/57 mention resolution 79/239?": the paragraph names it
-        query.required += [[tokens(d.removeprefix("A/RES/"))] for d in ref.mentioned]
+        query.required += [[tokens(number_of(d))] for d in ref.mentioned]
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.whole = bool(_WHOLE.search(question))
     if m := _TWO_ASKS.match(question):  # "When and where will ...?": two facts of one subject

@@ -480,3 +480,18 @@ def test_a_question_naming_the_article_is_about_an_article(question, article):
 ])
 def test_a_wh_question_about_what_a_resolution_did_takes_it_for_granted(question, claims):
     assert read(question).claims is claims
+
+
+def test_a_human_rights_council_resolution_is_not_a_general_assembly_one():
+    from assistant.references import find_references, number_of
+    ref = find_references("Which supplement holds Human Rights Council resolution 51/22?", {"A/RES/79/62": "2024-12-02"})
+    assert ref.mentioned == ["A/HRC/RES/51/22"] and number_of(ref.mentioned[0]) == "51/22"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Where is Human Rights Council resolution 51/22 published?", "reference"),
+    ("Where will the consultations be held?", "where"),
+    ("Which civil society organizations took part?", "who"),
+])
+def test_what_kind_of_fact_is_asked(question, asks):
+    assert read(question).asks == asks
