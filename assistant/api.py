@@ -306,7 +306,7 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
-        elif query.claims and not self._premise_holds(query, hits[0]):
+        elif (query.claims and not self._premise_holds(query, hits[0])) or (query.presumes and self._refuted(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)
         change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
         if change:
@@ -513,6 +513,15 @@ class Assistant:
                 if not (elsewhere - _covered(match, own)):
                     return True
         return False
+
+    def _refuted(self, query: Query, best: Hit) -> bool:
+        """What a wh-question takes for granted is refuted by the best paragraph: it lacks a
+        rare word of the texts the question uses, or it only asks for what the question says
+        was done."""
+        p = _main_version(best.versions)
+        match = self._claim(query)
+        return query.lang == "en" and (self._rare_missing(match, claim_text(p))
+                                       or (query.past and _only_requested(match, p.text)))
 
     def _rare_missing(self, match: Matcher, text: str) -> bool:
         """A concept of the claim that `text` does not express (in any form) but the texts use,

@@ -47,7 +47,8 @@ _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later t
 # "Which countries did 80/57 condemn ...?", "Who heads the agency that 79/62 established?":
 # what the resolution is said to have done is taken for granted
 _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|does|do)\s+(?:resolution\s+)?(?:\d+/\d+|it|the\s+"
-                     r"(?:resolution|assembly|general assembly|text))|that\s+(?:resolution\s+)?\d+/\d+)\s+[a-z]+", re.I)
+                     r"(?:resolution|assembly|general assembly|text))|that\s+(?:resolution\s+)?\d+/\d+)"
+                     r"\s+(?!(?:and\b|say|says|said|mention|mentions|state|states|tell|tells|write|writes)\b)[a-z]+", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
@@ -153,8 +154,14 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or _WH_DID.search(self.question)
-            or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
+            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
+
+    @property
+    def presumes(self) -> bool:
+        """A wh-question about what a resolution did ("Which countries did 80/57 condemn?"):
+        it takes that for granted, but in its own words, so only what the texts say against
+        it refutes it, not their saying it otherwise ("What divide does 80/57 want closed?")."""
+        return self.intent == "fact" and not self.claims and bool(_WH_DID.search(self.question))
 
     @property
     def past(self) -> bool:
