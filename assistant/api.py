@@ -54,7 +54,7 @@ from .verify import sentences_with_citations, verified
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
 # The words that ask for mentions, not the thing mentioned.
 _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?|mention(?:s|ed)?|refer(?:s|red)?|"
-                            r"cite[sd]?|talk about|deal with|address(?:es)?|contain(?:s)?|include[sd]?|list|all|"
+                            r"cite[sd]?|talks? about|speaks? (?:about|of)|deals? with|address(?:es)?|contain(?:s)?|include[sd]?|list|all|"
                             r"is|are|the|in|operative|preambular)\b|哪些段落|哪几段|哪一段|提到|提及|执行部分|序言部分", re.I)
 
 # Words that ask for the adoption record rather than for something in it.
@@ -503,7 +503,8 @@ class Assistant:
             # the names stand together: in the item or in its list's head ("the report of the
             # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
             # some in each of two items ("Sierra Leone" with "December": the Philippines')
-            named = any(holds(terms(opening + " " + words), query.required) for words in (unit.words, unit.head) if words)
+            named = any(holds(terms(f"{opening} {words} {unit.tail}"), query.required) for words in (unit.words, unit.head) if words) \
+                or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{opening} {unit.own}"), query.required))
             # ... and the item does not say otherwise: "the regional conferences hosted by the
             # Philippines" of a paragraph opening with "international and regional conferences"
             if named and _says(match, own) and not contradicts(query.search, unit.own):
@@ -529,7 +530,8 @@ class Assistant:
         word resolutions frame paragraphs with ("acknowledge" for "Recognizing")."""
         covered = _covered(match, text)
         rare = RARE_WORD * self.retriever.max_idf
-        return any(i not in covered and any(alt and all(self.retriever.idf.get(t, 0.0) >= rare and t not in self._framing
+        # (a short word is too plain to tell a claim by, however rare here: "end", "use")
+        return any(i not in covered and any(alt and all(self.retriever.idf.get(t, 0.0) >= rare and len(t) >= 5 and t not in self._framing
                                                         for t in alt) for alt in c)
                    for i, c in enumerate(match.about))
 

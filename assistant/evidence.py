@@ -362,6 +362,11 @@ class Unit(NamedTuple):
     words: str  # its words in the paragraph
     own: str  # what it says, in its own words (long names blanked), with its list's head
     head: str  # the head of its list in its own words ("" when it is a head itself)
+    tail: str = ""  # what is said of the whole list after it ("..., applies in relation to ...")
+
+
+# A verb saying something of a whole list before it, as resolutions write ("..., applies to ...")
+_PREDICATE = re.compile(r"\s*(?:applies|apply|remains?|constitutes?|must|should|shall|is|are)\b")
 
 
 def claim_units(p: Paragraph) -> list[Unit]:
@@ -388,7 +393,12 @@ def claim_units(p: Paragraph) -> list[Unit]:
         # comma ("Member States, ..., the International Committee of the Red Cross, civil
         # society, the scientific community and industry")
         short = _words(_NAME.sub("N", own)) <= LIST_ITEM
-        if re.match(r"\s*(?:and|or)\s", own) or (i and text[:x].rstrip().endswith(",") and short):
+        if i and _PREDICATE.match(own):
+            # the list's predicate: said of each of its items ("international humanitarian law
+            # and international human rights law, | applies in relation to autonomous weapons")
+            units = [u._replace(own=f"{u.own} {own}", tail=own) for u in units]
+            units.append(Unit(text[x:y], head + " " + own, head, own))
+        elif re.match(r"\s*(?:and|or)\s", own) or (i and text[:x].rstrip().endswith(",") and short):
             units.append(Unit(text[x:y], head + " " + own, head))
             if not short:  # "... and that these consultations shall be open to the full
                 head = f"{head} {own}"  # participation of ..., civil society, ..."

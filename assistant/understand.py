@@ -54,7 +54,7 @@ _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|provisions?|parts?)\b.{0,30}\b"
-                       r"(mention|mentions|refer|refers|cite|cites|talk about|deal with|address|contain|contains|include)\b|"
+                       r"(mention|mentions|refer|refers|cite|cites|talks? about|speaks? (?:about|of)|deals? with|address|addresses|contain|contains|include|includes)\b|"
                        r"\bwhere (?:in .{1,40}? )?(is|are) (.+?) mentioned\b|哪些段落|哪几段|哪一段", re.I)
 _LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(?:(operative|preambular)\s+)?"
                    r"paragraph\b|最后一段", re.I)

@@ -357,3 +357,13 @@ def test_a_participle_or_relative_clause_is_read_with_what_it_qualifies():
                   "to resolution 78/241, which reflects a wide range of views, and welcomes the submissions;")
     units = [u.words for u in claim_units(p)]
     assert any("Secretary-General" in u and "submitted pursuant" in u and "which reflects" in u for u in units)
+
+
+def test_a_lists_predicate_is_said_of_each_of_its_items():
+    p = Paragraph(R79, "en", "PP", 2, "Affirming that international law, including the Charter of the United Nations, "
+                  "international humanitarian law and international human rights law, applies in relation to "
+                  "autonomous weapons systems,")
+    units = claim_units(p)
+    charter = next(u for u in units if "Charter" in u.words)
+    assert charter.tail.startswith("applies") and "autonomous weapons" in charter.own
+    assert all("applies in relation" in u.own for u in units)
