@@ -238,7 +238,10 @@ class Assistant:
                     "zh": "所收录的文本中没有同一系列的更早决议。所收录的文本：" + ", ".join(sorted(self.docs)) + "。"}[query.lang]
             return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
         unknown = self._not_indexed(query)
-        if unknown and not query.docs:
+        # "When was HRC resolution 51/22, mentioned in 79/62, adopted?": the mention says
+        if unknown and (not query.docs or query.intent == "adoption"):
+            if query.docs and not filters.docs:
+                filters.docs = list(query.docs)
             return self._mentioned(query, unknown, filters)
         if self._names_unknown(query.ref, query.search):
             hits, _ = self._retrieve(query, filters)

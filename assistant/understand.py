@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
-from .references import Reference, find_references, number_of, resolve_relative
+from .references import Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
@@ -224,8 +224,12 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
-    if query.claims and ref.docs:  # "Does 80/57 mention resolution 79/239?": the paragraph names it
-        query.required += [[tokens(number_of(d))] for d in ref.mentioned]
+    # "Does 80/57 mention resolution 79/239?", "the report A/80/88 that 80/57 cites": the
+    # paragraph names it (a symbol of the question proper, its last sentence)
+    proper = _last_sentence(question)
+    if ref.docs:
+        query.required += [[tokens(number_of(d))] for d in ref.mentioned if number_of(d) in proper]
+        query.required += [[tokens(d)] for d in other_symbols(proper) if tokens(d)]
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
     query.whole = bool(_WHOLE.search(question))
     if m := _TWO_ASKS.match(question):  # "When and where will ...?": two facts of one subject
@@ -287,15 +291,18 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
     return cited if len(cited) == 1 else []
 
 
+def _last_sentence(text: str) -> str:
+    """The question proper: split after . ! ? : but not after an abbreviation ("para.", "No.")."""
+    return re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
+
+
 def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[list[str]]]:
     """The names (capitalised words, abbreviations) and numbers of the question proper (its
     last sentence), each with its alternative forms as tokens: evidence that holds none of
     "Vienna", "NATO" or "2026" does not answer a question about them. The texts' own authors
     ("the General Assembly", "United Nations") are implied, never required; a month only
     when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
-    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)  # "U.S." is "US"
-    # the last sentence: split after . ! ? : but not after an abbreviation ("para.", "No.", "vol.")
-    text = re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
+    text = _last_sentence(re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text))  # "U.S." is "US"
     out: list[list[list[str]]] = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
