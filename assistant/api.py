@@ -1,6 +1,7 @@
 """The public Python API: `Assistant(**config).ask(question, history) -> Answer`."""
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -18,6 +19,7 @@ from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import (
     NOT_SAID,
+    NOT_SAID_WHY,
     adoption_lead,
     carrier_lead,
     change_sentence,
@@ -33,7 +35,10 @@ from .compose import (
 from .config import Settings
 from .evidence import (
     FACT_PATTERNS,
+    REASON,
     Evidence,
+    actors,
+    agents,
     claim_text,
     claim_units,
     clause_spans,
@@ -309,8 +314,12 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
-        elif (query.claims and not self._premise_holds(query, hits[0])) or (query.presumes and self._refuted(query, hits[0])):
+        elif (query.claims and not (self._premise_holds(query, hits[0]) and not self._borrows(query, hits[0], hits)))\
+                or (query.presumes and self._refuted(query, hits[0])) or self._other_agents(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
+        elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
+            # a reason is what "why" asks; a paragraph stating the fact gives none
+            return self._not_said(query, hits, match, contexts, filters, why=True)
         change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
         if change:
             return self._changed(query, change, contexts, filters)
@@ -518,6 +527,52 @@ class Assistant:
                     return True
         return False
 
+    def _borrows(self, query: Query, best: Hit, hits: list[Hit]) -> bool:
+        """The claim takes a word the best paragraph lacks from another paragraph of the same
+        text near the top: it joins what two paragraphs say of two things ("asks the Group
+        of Governmental Experts", OP 11, "to facilitate the consultations", OP 10)."""
+        if query.lang != "en" or os.environ.get("NOBORROW"):
+            return False
+        # the question's own word (not a synonym of it: "hold" for "convened"), a content word
+        # (not a paragraph's framing verb: "welcome" for "noting with appreciation")
+        own = [[c[0]] if len(c[0]) == 1 and len(c[0][0]) >= 5 and c[0][0] not in self._framing else [] for c in self._claim(query).about]
+        match = self.retriever.matcher([c or [["\0"]] for c in own])
+        p = _main_version(best.versions)
+        missing = {i for i, c in enumerate(own) if c and c[0][0] in self.retriever.idf and i not in _covered(match, claim_text(p))}
+        for h in hits[1 : self.settings.top_k]:
+            if h.provision[0] == best.provision[0] and h.provision[1] in (PP, OP):
+                if missing & _covered(match, claim_text(_main_version(h.versions))):
+                    return True
+        return False
+
+    def _other_agents(self, query: Query, best: Hit) -> bool:
+        """The paragraph says who does what the question says a name it uses did, and that is
+        someone else: "sponsored by the People's Republic of China" against "Why did the United
+        States sponsor ...?", "the United States endorsed" against "Did China endorse ...?"."""
+        p = _main_version(best.versions)
+        if query.lang != "en" or p is None:
+            return False
+        def spelt(names: list[set[str]] | None) -> list[set[str]]:  # "PRC": also "People's Republic of China"
+            return [a | {t for x in a if (full := self.lexicon.acronym(x.upper())) for t in tokens(full)} for a in names or []]
+
+        # the question's names that the paragraph has doing something (not "AI", not "2024")
+        doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
+        if not doers:
+            return False
+        named = {t for r in query.required for alt in r for t in alt}
+        for c in self._claim(query).about:
+            verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
+            if not verb or verb & named:  # a name, not what is done
+                continue
+            found = spelt(agents(p.text, verb))
+            if not found:
+                continue
+            # who the question says does it: its own agent of the verb, else any name it uses
+            asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))] or doers
+            if not any(holds(agent, [r]) for agent in found for r in asked):
+                return True
+        return False
+
     def _refuted(self, query: Query, best: Hit) -> bool:
         """What a wh-question takes for granted is refuted by the best paragraph: it lacks a
         rare word of the texts the question uses, or it only asks for what the question says
@@ -553,11 +608,12 @@ class Assistant:
         return self.retriever.matcher(concepts(query.search, self.lexicon))
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
-                  filters: Filters) -> Answer:
-        """"No: the indexed texts do not say so." and what the nearest paragraph does say."""
+                  filters: Filters, why: bool = False) -> Answer:
+        """"No: the indexed texts do not say so." and what the nearest paragraph does say; or,
+        for a why-question whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
         opening = {"en": "No: ", "zh": "不。"}
-        lead = opening[query.lang] + NOT_SAID[query.lang]
+        lead = NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim
         # as the best, the one saying what holds instead ("for a duration of two days")
@@ -568,9 +624,10 @@ class Assistant:
             hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, stated or query.asks), query.lang)
-        answer = self._finish(query, sentences, contexts, filters, "no")
+        verdict = "" if why else "no"
+        answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
-            return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, "no")
+            return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, verdict)
         return answer
 
     def _changed(self, query: Query, change, contexts: list[Context], filters: Filters) -> Answer:

@@ -55,6 +55,11 @@ FACT_PATTERNS = {
                            r"twenty|thirty|hundred|thousand|million|dozens?)\b|[一二两三四五六七八九十百千万]+\s*(?:个|名|项|份|次)", re.I),
     "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),
 }
+# A reason or purpose a text gives, which alone answers "why": "for the purpose of
+# complementarity", "in particular to support developing countries", "以便相互补充"
+REASON = re.compile(r"\b(?:for the purpose of|in order to|so as to|with a view to|in particular to|because|owing to|due to|"
+                    r"given that|in view of|aimed at|with the aim of|to (?:ensure|support|promote|address|prevent|avoid|"
+                    r"enable|allow|facilitate|strengthen|contribute))\b|以便|为了|以期|以确保|旨在|因为|由于", re.I)
 _CONNECTOR = {"of", "on", "or", "to", "the", "be", "which", "may", "have", "and", "for", "in", "a", "an"}
 
 
@@ -347,6 +352,36 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
             continue
         found.append(m.group(0))
     return found
+
+
+_AGENT_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)*(?:\s+\([A-Z]+\))?"
+
+
+def agents(text: str, verb: set[str]) -> list[set[str]] | None:
+    """Who does what the verb names, as `text` says it: the names after "by" that follow the
+    verb ("sponsored by the People's Republic of China", "hosted by the Philippines ... and by
+    Sierra Leone") or the name just before it ("the United States endorsed"), each as its
+    tokens; None when the text names no one doing it."""
+    words = list(re.finditer(r"[\w'’-]+", text))
+    at = [i for i, w in enumerate(words) if set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb)]
+    found: list[set[str]] = []
+    for n, i in enumerate(at):
+        end = words[at[n + 1]].start() if n + 1 < len(at) else len(text)
+        after = re.split(r"[.;](?:\s|$)", text[words[i].end() : end], maxsplit=1)[0]  # in its own sentence
+        for m in re.finditer(rf"\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after[:200]):
+            found += [set(tokens(name)) for name in re.split(r"\s+and\s+", m.group(1))]  # "the Netherlands and the Republic of Korea"
+        before = text[max(0, words[i].start() - 60) : words[i].start()]
+        if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):
+            if not re.match(r"(?:the\s+)?(?:Resolution|Assembly|General Assembly)\b", m.group(1)):
+                found.append(set(tokens(m.group(1))))
+    return [f for f in found if f] or None
+
+
+def actors(text: str) -> list[set[str]]:
+    """Everyone `text` names as doing something: after "by", or just before a past verb."""
+    found = [m.group(1) for m in re.finditer(rf"\bby\s+({_AGENT_NAME})", text)]
+    found += [m.group(1) for m in re.finditer(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b", text)]
+    return [set(tokens(f)) for f in found if tokens(f)]
 
 
 def claim_text(p: Paragraph) -> str:

@@ -144,10 +144,23 @@ class Lexicon:
             return ACRONYMS[low]
         if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # a plural: "HCPs"
             return self.acronym(word[:-1])
+        if word.isupper() and word in self._defined:  # the texts say what it stands for
+            return self._defined[word]
         # two letters are too few to tell a phrase by ("UN" is not "urgent need"): the table only
         if not (word.isupper() and 3 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
             return None
         return self._derive(low)
+
+    @cached_property
+    def _defined(self) -> dict[str, str]:
+        """Abbreviations the texts define: "the People's Republic of China (PRC)"."""
+        out: dict[str, str] = {}
+        for t in self._texts:
+            for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|the|and|in)\s+)*){1,8})\(([A-Z]{2,6})\)", t):
+                name, abbr = m.group(1).strip(), m.group(2)
+                if name and name[0] == abbr[0]:
+                    out.setdefault(abbr, name)
+        return out
 
     def _derive(self, letters: str) -> str | None:
         """The most common chain of word pairs whose tokens start with `letters` in turn, a

@@ -367,3 +367,14 @@ def test_a_lists_predicate_is_said_of_each_of_its_items():
     charter = next(u for u in units if "Charter" in u.words)
     assert charter.tail.startswith("applies") and "autonomous weapons" in charter.own
     assert all("applies in relation" in u.own for u in units)
+
+
+def test_who_does_what_a_verb_names():
+    from assistant.evidence import actors, agents
+    article = ("Despite being sponsored by the PRC, the United States endorsed the Resolution. "
+               "The conferences were hosted by the Netherlands and the Republic of Korea.")
+    assert agents(article, {"sponsor"}) == [{"prc"}]
+    assert agents(article, {"endors"}) == [{"state"}]
+    assert {"korea", "republ"} in agents(article, {"host"}) and {"netherland"} in agents(article, {"host"})
+    assert agents(article, {"condemn"}) is None
+    assert {"prc"} in actors(article) and {"state"} in actors(article)

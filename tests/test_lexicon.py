@@ -42,7 +42,7 @@ def test_what_is_not_an_abbreviation():
     lex = lexicon_of(TEXT)
     assert lex.acronym("oewg") is None  # lower case: an ordinary word, perhaps misspelt
     assert lex.acronym("WORK") is None  # a word the texts use, in capitals
-    assert lex.acronym("IHRL") is None  # no chain of pairs spells it
+    assert lex.acronym("OHCHR") is None  # no chain of pairs spells it
     assert lex.acronym("G") is None  # a single letter
 
 
@@ -187,3 +187,8 @@ def test_an_abbreviation_may_take_two_letters_of_a_word_of_the_name():
         ["the Responsible Artificial Intelligence in the Military Domain Summit"])
     assert lexicon.acronym("REAIM") == "respons artifici intellig militari"
     assert lexicon.acronym("NATO") is None
+
+
+def test_an_abbreviation_the_texts_define_stands_for_its_name():
+    lexicon = Lexicon({"prc": 1.0, "china": 1.0}, ["sponsored by the People’s Republic of China (PRC) and approved"])
+    assert lexicon.acronym("PRC") == "People’s Republic of China"
