@@ -21,6 +21,7 @@ from .compose import (
     NOT_SAID,
     NOT_SAID_WHY,
     adoption_lead,
+    begins_lead,
     carrier_lead,
     change_sentence,
     cite,
@@ -706,6 +707,13 @@ class Assistant:
             mine = [p for p in self.store.paragraphs if p.doc == d and p.lang == (lang if (d, lang) in self._languages else "en")
                     and p.part in ((query.count_part,) if query.count_part else (PP, OP, P))]
             if not mine:
+                continue
+            if query.begins:  # those that begin with a word, in any of its forms ("Decides", "Deciding")
+                word = set(tokens(query.begins))
+                starting = [p for p in sorted(mine, key=lambda p: (p.part != PP, p.number or 0))
+                            if (first := tokens(p.text.split(maxsplit=1)[0] if p.text.strip() else "")) and
+                            (set(first) & word or same_word(first[0], word))]
+                sentences.append(begins_lead(d, query.count_part, query.begins, starting, query.lang))
                 continue
             if d not in self.resolutions:
                 last = max(mine, key=lambda p: p.number or 0)

@@ -115,6 +115,25 @@ def count_lead(doc: str, part: str | None, n: int, lang: str, labels: list[str])
     return cite(f"Resolution {sym} has {n} {PART_WORDS['en'][part]}.", labels)
 
 
+def begins_lead(doc: str, part: str | None, word: str, found: list[Paragraph], lang: str) -> str:
+    """"Three operative paragraphs of resolution 79/62 begin with “Decides”: OP 7, OP 9 and OP 12." """
+    sym, n = short_symbol(doc), len(found)
+    where = [f"{p.part} {p.number}" for p in found]
+    if lang == "zh":
+        return cite(f"第{sym}号决议有{n}段以“{word}”开头：{'、'.join(where)}。", [p.label for p in found]) if found else \
+            f"第{sym}号决议没有以“{word}”开头的段落。"
+    kind = PART_WORDS["en"][part] if n != 1 else PART_WORDS["en"][part].removesuffix("s")
+    if not found:
+        return f"No {PART_WORDS['en'][part].removesuffix('s')} of resolution {sym} begins with “{word}”."
+    listed = where[0] if n == 1 else ", ".join(where[:-1]) + " and " + where[-1]
+    count = _NUMBER_NAMES[n] if n < len(_NUMBER_NAMES) else str(n)
+    return cite(f"{count.capitalize()} {kind} of resolution {sym} begin{'s' if n == 1 else ''} with “{word}”: {listed}.",
+                [p.label for p in found])
+
+
+_NUMBER_NAMES = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
 def mentions_lead(found: dict[str, list[Paragraph]], lang: str) -> str:
     """"Mentioned in resolution 79/62 (PP 5, OP 1) and resolution 80/57 (PP 4)." citing each."""
     labels = [p.label for ps in found.values() for p in ps]

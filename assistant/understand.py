@@ -51,6 +51,8 @@ _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|d
                      r"\s+(?!(?:and\b|say|says|said|mention|mentions|state|states|tell|tells|write|writes)\b)[a-z]+", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
+_BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
+                     r"['\"“‘]?([A-Za-z]+)", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|provisions?|parts?)\b.{0,30}\b"
@@ -138,6 +140,7 @@ class Query:
     parts: list[Query] = field(default_factory=list)  # sub-questions of a compound question
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
+    begins: str = ""  # "which paragraphs begin with 'Decides'": the word they begin with
     counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
     inherited: bool = False  # its resolution is the one the turn before was about, not named by it
     also_asks: str | None = None  # the second kind of fact of "when and where ...?"
@@ -239,6 +242,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",
                                                     question, re.I)):
         query.counted = tokens(m.group(1) or m.group(2))
+    if m := _BEGINS.search(question):  # "Which operative paragraphs begin with 'Decides'?"
+        query.intent, query.begins = "count", m.group(1)
     if query.intent == "count":
         query.count_part = _count_part(question)
     if history:

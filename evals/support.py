@@ -49,6 +49,8 @@ Similarity = Callable[[str, str], float]
 _ABSENCE = re.compile(r"indexed texts do not|Nearest paragraphs \(related, not support\)|所收录的文本(?:没有|未|不)|最相关的段落")
 _COUNT_EN = re.compile(r"\bhas (\d+) (operative paragraphs?|preambular paragraphs?|footnotes?|paragraphs?)\b", re.I)
 _COUNT_ZH = re.compile(r"有(\d+)(?:个|段|条)?(执行部分段落|执行段落|序言部分段落|序言段落|脚注|段)")
+_BEGINS_EN = re.compile(r"^(\w+) (?:operative |preambular )?paragraphs? of resolution \S+ begins? with “(\w+)”", re.I)
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 _SAME = re.compile(r"\bthe same in both\b|两项决议中相同")
 _MENTION = re.compile(r"^(?P<what>.+?) (?:is|are) (?:mentioned|named|cited)\b")
 _CHANGE = re.compile(r"[“\"](?P<old>[^“”\"]*)[”\"] became [“\"](?P<new>[^“”\"]*)[”\"]|[“\"](?P<x>[^“”\"]*)[”\"] was (?P<how>added|dropped)")
@@ -81,6 +83,8 @@ def judge(sentence: str, cited: dict[str, str], similarity: Similarity) -> Verdi
     bad = [m for m in mentions if not _named_is_cited(m, labels.values())]
     if bad:
         return Verdict(False, f"the framing names {bad[0]} which is not cited")
+    if m := _BEGINS_EN.match(sentence):
+        return _begins(m, cited)
     if m := _COUNT_EN.search(rest) or _COUNT_ZH.search(rest):
         return _count(m, mentions, list(labels.values()))
     if changes := list(_CHANGE.finditer(rest)):
@@ -113,6 +117,17 @@ def _names(m: Mention, lab: Label) -> bool:
     if m.resolution and lab.resolution != m.resolution:
         return False
     return m.part is None or (lab.part == m.part and lab.number == m.number)
+
+
+def _begins(m: re.Match, cited: dict[str, str]) -> Verdict:
+    """"Three operative paragraphs of resolution 79/62 begin with “Decides”": as many cited
+    paragraphs, each beginning with the word."""
+    n = _NUMBER_WORDS.index(m.group(1).lower()) if m.group(1).lower() in _NUMBER_WORDS else int(m.group(1))
+    word = m.group(2).lower()
+    starts = [t.split(maxsplit=1)[0].lower().startswith(word[: max(4, len(word) - 2)]) for t in cited.values() if t.strip()]
+    if len(cited) == n and all(starts):
+        return Verdict(True)
+    return Verdict(False, f"{n} paragraphs beginning with {word!r}, but {sum(starts)} of {len(cited)} cited do")
 
 
 def _count(m: re.Match, mentions: list[Mention], labels) -> Verdict:

@@ -124,3 +124,12 @@ def test_citation_scores_skip_absence_claims_and_count_uncited_sentences():
     assert citation_scores(answer, texts, no_similarity) == (1, 3, 1, 2)
     assert citation_scores("Yes. [A/RES/79/62 OP 4]", texts, no_similarity) == (1, 1, 1, 1)
     assert citation_scores("By the end of 2025. [A/RES/79/62 OP 9]", texts, no_similarity) == (0, 1, 0, 1)
+
+
+def test_a_count_of_paragraphs_beginning_with_a_word_is_checked_against_them():
+    decides = {"A/RES/79/62 OP 7": "Decides to convene ...", "A/RES/79/62 OP 9": "Decides that ...",
+               "A/RES/79/62 OP 12": "Decides to include ..."}
+    lead = "Three operative paragraphs of resolution 79/62 begin with “Decides”: OP 7, OP 9 and OP 12."
+    assert judge(lead, decides, no_similarity).supported
+    assert not judge(lead.replace("Three", "Four"), decides, no_similarity).supported
+    assert not judge(lead, {**decides, "A/RES/79/62 OP 9": "Requests that ..."}, no_similarity).supported
