@@ -73,6 +73,7 @@ MIN_SPELLING_LENGTH = 4  # shorter words are too easily "corrected" into another
 SHORT_WORD_CUTOFF = 88  # a four-letter word only for one missing letter ("leon"/"leone" 89, "vote"/"note" 75)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a run of capitalised words, joined by the small words a name may hold
+_HYPHENED = re.compile(r"\b[a-z]+-[A-Z][a-z]+\s+[a-z]+")
 _NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|on|or|for|the|and|in|to|which|may|be)\s+)*[A-Z][\w-]*)+")
 
 
@@ -111,6 +112,8 @@ class Lexicon:
         name ("Group of Governmental Experts"), not for any words that happen to follow one
         another ("international community to join" is no "ICJ")."""
         names = {pair for t in self._texts for m in _NAME.finditer(t) for pair in phrase_pairs(m.group(0))}
+        # a name of lower-case words around a capitalised one: "non-State actors"
+        names |= {pair for t in self._texts for m in _HYPHENED.finditer(t) for pair in phrase_pairs(m.group(0))}
         out: dict[str, list[str]] = defaultdict(list)
         for term in self.known:
             if "_" in term and (not self._texts or term in names):

@@ -92,6 +92,7 @@ _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
+                    r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:quote|show|give me|read)\s+(?:me\s+)?(?:it|that|this|them|the paragraph)\s*[.?!]*\s*$|"
                     r"全文|完整|原文", re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
