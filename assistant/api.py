@@ -69,6 +69,7 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
+BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
 RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
@@ -333,7 +334,11 @@ class Assistant:
             if query.lang != p.lang and not query.whole:  # no word in common: clauses by meaning
                 ev = select_by_meaning(p, self._clause_similarity(query.question, p))
             else:
-                ev = select(p, match, query.asks, broad=query.asks is None or query.asks == "who", whole=query.whole,
+                # "Apart from an arms race, what other risks ...?": the clause saying it is not the
+                # answer; the rest of its list is (a paragraph of a few lines, whole)
+                chosen_by = self.retriever.matcher(concepts(query.besides_removed, self.lexicon)) if query.besides else match
+                whole = query.whole or (bool(query.besides) and len(p.text.split()) <= BESIDES_WHOLE)
+                ev = select(p, chosen_by, query.asks, broad=query.asks is None or query.asks == "who", whole=whole,
                             names=query.required)
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and query.intent == "fact":

@@ -94,6 +94,8 @@ _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
                     r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:quote|show|give me|read)\s+(?:me\s+)?(?:it|that|this|them|the paragraph)\s*[.?!]*\s*$|"
                     r"全文|完整|原文", re.I)
+_BESIDES = re.compile(r"\b(?:apart from|besides|other than|aside from|except(?: for)?|in addition to)\s+(.+?)(?=,|\s+(?:what|which|who|whom|how|where|when|does|do|did|is|are|can)\b)",
+                      re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
 # "X and when/how many/who ...": a second question joined by "and".
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
@@ -159,6 +161,16 @@ class Query:
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
             _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
+
+    @property
+    def besides(self) -> str:
+        """"Apart from an arms race, what other risks ...?": what the question already has."""
+        m = _BESIDES.search(self.search)
+        return m.group(1) if m else ""
+
+    @property
+    def besides_removed(self) -> str:
+        return self.search.replace(self.besides, " ") if self.besides else self.search
 
     @property
     def presumes(self) -> bool:

@@ -507,3 +507,9 @@ def test_a_symbol_of_the_question_proper_is_required_when_a_resolution_is_named(
 def test_paragraphs_beginning_with_a_word_are_counted():
     q = read("Which operative paragraphs of 79/62 begin with 'Decides'?")
     assert (q.intent, q.begins, q.count_part) == ("count", "Decides", "OP")
+
+
+def test_what_the_question_already_has_besides_what_it_asks():
+    q = read("Apart from an arms race, what other risks does 80/57 mention?")
+    assert q.besides == "an arms race" and "arms race" not in q.besides_removed
+    assert read("What risks does 80/57 mention?").besides == ""
