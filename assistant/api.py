@@ -511,25 +511,34 @@ class Assistant:
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(_says(match, claim_text(v)) and holds(terms(v.text), query.required)
                        and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
-        names = {i for i, c in enumerate(match.about)
-                 if any(holds(set(alt), [required]) for alt in c for required in query.required)}
+        names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
+                 if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
         elsewhere = _covered(match, claim_text(p)) - names
+        # a name the paragraph holds in a long title stands for it wherever it is referred to:
+        # "the Convention on ... Certain Conventional Weapons ..." ... "adhering to the Convention"
+        def words_in(text: str) -> set[int]:  # a name's words, in any order ("the Use of Certain Conventional Weapons")
+            have = terms(text)
+            return {i for i in names if any(all(w in have for t in alt for w in t.split("_")) for alt in match.about[i])}
+
+        titled = words_in(p.text) - words_in(claim_text(p))
         units = claim_units(p)
         opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
         for unit in units:
-            own = unit.own if unit.own.startswith(opening) else opening + " " + unit.own
+            own = " ".join(dict.fromkeys(x for x in (opening, unit.context, unit.own) if x))
             # the names stand together: in the item or in its list's head ("the report of the
             # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
             # some in each of two items ("Sierra Leone" with "December": the Philippines')
-            named = any(holds(terms(f"{opening} {words} {unit.tail}"), query.required) for words in (unit.words, unit.head) if words) \
-                or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{opening} {unit.own}"), query.required))
+            around = f"{opening} {unit.context}"
+            named = any(holds(terms(f"{around} {words} {unit.tail}"), query.required) for words in (unit.words, unit.head) if words) \
+                or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{around} {unit.own}"), query.required)) \
+                or (titled and holds(terms(f"{around} {unit.own}") | terms(p.text), query.required))
             # ... and the item does not say otherwise: "the regional conferences hosted by the
             # Philippines" of a paragraph opening with "international and regional conferences"
-            if named and _says(match, own) and not contradicts(query.search, unit.own):
+            if named and _says(match, own, titled) and not contradicts(query.search, unit.own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
-                if not (elsewhere - _covered(match, own)):
+                if not (elsewhere - _covered(match, own) - titled):
                     return True
         return False
 
@@ -558,13 +567,12 @@ class Assistant:
         p = _main_version(best.versions)
         if query.lang != "en" or p is None:
             return False
+
         def spelt(names: list[set[str]] | None) -> list[set[str]]:  # "PRC": also "People's Republic of China"
             return [a | {t for x in a if (full := self.lexicon.acronym(x.upper())) for t in tokens(full)} for a in names or []]
 
         # the question's names that the paragraph has doing something (not "AI", not "2024")
         doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
-        if not doers:
-            return False
         named = {t for r in query.required for alt in r for t in alt}
         for c in self._claim(query).about:
             verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
@@ -572,6 +580,12 @@ class Assistant:
                 continue
             found = spelt(agents(p.text, verb))
             if not found:
+                continue
+            # "established by the General Assembly" against "established under the Convention"
+            said = [a for a in spelt(agents(query.search, verb)) if a - verb]
+            if said and not any(a & b for a in said for b in found):
+                return True
+            if not doers:
                 continue
             # who the question says does it: its own agent of the verb, else any name it uses
             asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))] or doers
@@ -1044,10 +1058,10 @@ def _only_requested(match: Matcher, text: str) -> bool:
     return False
 
 
-def _says(match: Matcher, text: str) -> bool:
-    """`text` expresses most of the question's concepts."""
+def _says(match: Matcher, text: str, also: set[int] = frozenset()) -> bool:
+    """`text` expresses most of the question's concepts (with `also`, those known held)."""
     total = match.weight(set(range(len(match.about))))
-    return bool(total) and match.weight(_covered(match, text)) / total >= PREMISE_COVERAGE
+    return bool(total) and match.weight(_covered(match, text) | also) / total >= PREMISE_COVERAGE
 
 
 def _main_version(versions: dict[str, Paragraph]) -> Paragraph | None:

@@ -363,18 +363,33 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     Sierra Leone") or the name just before it ("the United States endorsed"), each as its
     tokens; None when the text names no one doing it."""
     words = list(re.finditer(r"[\w'’-]+", text))
-    at = [i for i, w in enumerate(words) if set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb)]
+    # the verb done: "sponsored", "held", "endorse" after "did"; not a noun of the same stem ("Resolution")
+    at = [i for i, w in enumerate(words) if _DONE.search(w.group(0))
+          or any(x.group(0).lower() in _AUXILIARY for x in words[max(0, i - 4) : i])]  # "Did China endorse"
+    at = [i for i in at if set(tokens(words[i].group(0))) & verb or same_word(next(iter(tokens(words[i].group(0))), ""), verb)]
     found: list[set[str]] = []
     for n, i in enumerate(at):
         end = words[at[n + 1]].start() if n + 1 < len(at) else len(text)
         after = re.split(r"[.;](?:\s|$)", text[words[i].end() : end], maxsplit=1)[0]  # in its own sentence
-        for m in re.finditer(rf"\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after[:200]):
-            found += [set(tokens(name)) for name in re.split(r"\s+and\s+", m.group(1))]  # "the Netherlands and the Republic of Korea"
+        for m in re.finditer(rf"^\s*(?:\w+\s+){{0,2}}?under\s+({_AGENT_NAME})|\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after[:200]):
+            if m.group(1):  # "established under the Convention ...": on whose authority
+                found.append(_name_words(m.group(1)))
+                continue
+            found += [_name_words(name) for name in re.split(r"\s+and\s+", m.group(2))]  # "the Netherlands and the Republic of Korea"
         before = text[max(0, words[i].start() - 60) : words[i].start()]
         if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):
             if not re.match(r"(?:the\s+)?(?:Resolution|Assembly|General Assembly)\b", m.group(1)):
-                found.append(set(tokens(m.group(1))))
+                found.append(_name_words(m.group(1)))
     return [f for f in found if f] or None
+
+
+_AUXILIARY = {"did", "does", "do", "to", "will", "would", "can", "could", "should", "shall", "has", "have", "had"}
+_DONE = re.compile(r"(?:ed|en|un|held|led|set|made|met|done)$", re.I)
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's tokens; a name the index keeps no token of ("the General Assembly"), its words."""
+    return set(tokens(name)) or {w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "the"}
 
 
 def actors(text: str) -> list[set[str]]:
@@ -398,10 +413,14 @@ class Unit(NamedTuple):
     own: str  # what it says, in its own words (long names blanked), with its list's head
     head: str  # the head of its list in its own words ("" when it is a head itself)
     tail: str = ""  # what is said of the whole list after it ("..., applies in relation to ...")
+    context: str = ""  # the clause an "including ..." head continues, in its own words
 
 
 # A verb saying something of a whole list before it, as resolutions write ("..., applies to ...")
 _PREDICATE = re.compile(r"\s*(?:applies|apply|remains?|constitutes?|must|should|shall|is|are)\b")
+
+
+_CONTINUES = re.compile(r"\s*(?:including|in particular|inter alia|notably)\b")
 
 
 def claim_units(p: Paragraph) -> list[Unit]:
@@ -412,7 +431,7 @@ def claim_units(p: Paragraph) -> list[Unit]:
     scientific community and industry"."""
     text = p.text
     spans = sentence_spans(text) if p.part == P else clause_spans(text) or [(0, len(text))]
-    units, head = [], ""
+    units, head, context = [], "", ""
     items: list[tuple[int, int]] = []
     for x, y in [item for a, b in spans for item in _split_long(text, a, b)]:
         # a relative or participle clause belongs to what it qualifies: "including autonomous
@@ -438,8 +457,13 @@ def claim_units(p: Paragraph) -> list[Unit]:
             if not short:  # "... and that these consultations shall be open to the full
                 head = f"{head} {own}"  # participation of ..., civil society, ..."
         else:
+            # "encourages all Member States to take part ..., | including to consider ... and
+            # adhering to the Convention": an "including" clause continues the one before it
+            context = (units[-1].own if units else "") if _CONTINUES.match(own) else ""
             head = own
-            units.append(Unit(text[x:y], own, ""))
+            units.append(Unit(text[x:y], own, "", context=context))
+            continue
+        units[-1] = units[-1]._replace(context=context)
     return units
 
 

@@ -378,3 +378,12 @@ def test_who_does_what_a_verb_names():
     assert {"korea", "republ"} in agents(article, {"host"}) and {"netherland"} in agents(article, {"host"})
     assert agents(article, {"condemn"}) is None
     assert {"prc"} in actors(article) and {"state"} in actors(article)
+
+
+def test_on_whose_authority_and_who_in_a_question():
+    from assistant.evidence import agents
+    assert agents("the Group of Governmental Experts, established under the Convention on Prohibitions", {"establish"}) \
+        == [{"convent"}]
+    assert agents("Was the Group established by the General Assembly?", {"establish"}) == [{"general", "assembly"}]
+    assert agents("Did China endorse the resolution?", {"endors"}) == [{"china"}]
+    assert agents("The Resolution was sponsored by the PRC.", {"resolut"}) is None  # a noun, not a deed
