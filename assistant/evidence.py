@@ -377,6 +377,8 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
                 continue
             found += [_name_words(name) for name in re.split(r"\s+and\s+", m.group(2))]  # "the Netherlands and the Republic of Korea"
         before = text[max(0, words[i].start() - 60) : words[i].start()]
+        if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
+            continue
         if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):
             if not re.match(r"(?:the\s+)?(?:Resolution|Assembly|General Assembly)\b", m.group(1)):
                 found.append(_name_words(m.group(1)))
