@@ -152,7 +152,8 @@ def content_terms(text: str) -> list[str]:
     """The distinct tokens of a question that an answer must be about."""
     seen: dict[str, None] = {}
     for t in tokens(text):
-        if t not in ZH_STOP and len(t) > 1 and not (CJK_CHAR.match(t) and ZH_STOPCHARS & set(t)):
+        # (a stop word once stemmed too: "generals" of "secretary-generals" is "general")
+        if t not in ZH_STOP and t not in STOPWORDS and len(t) > 1 and not (CJK_CHAR.match(t) and ZH_STOPCHARS & set(t)):
             seen[t] = None
     return list(seen)
 

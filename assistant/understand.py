@@ -34,6 +34,7 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 _WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
 # Something done, asked about: "Did ...?", "... have begun?", "the consultations held in 2025"
+_ASKED_TO = re.compile(r"\b(?:asked|requested|called upon|called on|invited|encouraged|urged|told)\b.*\bto\s+[a-z]+", re.I)
 _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b"
                    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:begun|started|held|convened|completed|finished|"
                    r"concluded|established|met|taken|done|ended)\b"
@@ -183,7 +184,8 @@ class Query:
     def past(self) -> bool:
         """It asks about something done ("When did the Group finish ...?", "Did 79/62 convene
         ...?"), which a text that only asks for it to be done does not bear out."""
-        return bool(_PAST.search(self.question))
+        # "Were the Parties asked to take ... into account?": the asking is what was done
+        return bool(_PAST.search(self.question)) and not _ASKED_TO.search(self.question)
 
     @property
     def in_article(self) -> bool:
