@@ -523,8 +523,10 @@ class Assistant:
         titled = words_in(p.text) - words_in(claim_text(p))
         units = claim_units(p)
         opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
-        for unit in units:
+        for k, unit in enumerate(units):
             own = " ".join(dict.fromkeys(x for x in (opening, unit.context, unit.own) if x))
+            # "and international | and regional organizations": a bare modifier before is the item's
+            near = units[k - 1].words if k and len(units[k - 1].words.split()) <= 2 else ""
             # the names stand together: in the item or in its list's head ("the report of the
             # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
             # some in each of two items ("Sierra Leone" with "December": the Philippines')
@@ -538,7 +540,7 @@ class Assistant:
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
-                if not (elsewhere - _covered(match, own) - titled):
+                if not (elsewhere - _covered(match, f"{own} {near}") - titled):
                     return True
         return False
 
