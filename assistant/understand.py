@@ -102,6 +102,9 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _TWO_ASKS = re.compile(r"^\s*(when|where|who|how long|for how long)\s+and\s+(when|where|who|how long|for how long)\s+(.+)$", re.I)
+# "which of them took place in 2023?", "the second one": the things the turn before named
+_OF_THEM = re.compile(r"\b(?:of|among|between)\s+(?:them|those|these)\b|\bthe\s+(?:first|second|third|other|latter|former)\s+one\b|"
+                      r"\bthe\s+(?:latter|former)\b|其中", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -268,7 +271,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         own = content_terms(_PRONOUN.sub(" ", _POINTS_BACK.sub(" ", search)))
         pointing = bool(_PRONOUN.search(question) or _DEFINITE.search(question) or _POINTS_BACK.search(question))
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
-        query.follow_up = bool(_CONTINUES.search(question)) or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
+        query.follow_up = bool(_CONTINUES.search(question)) or bool(_OF_THEM.search(question)) \
+            or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
         # A follow-up, or "that resolution", "these consultations": the resolution under
         # discussion, unless the question names one.
         if not ref.docs and not ref.mentioned and not ref.relative and (

@@ -3,7 +3,7 @@ Pure: a hand-made `Corpus`, no store."""
 from __future__ import annotations
 
 import pytest
-from handmade import AGENDA80, LEXICON, META79, OP4, OP9, OP10, PP3, R79, R80, read, turn
+from handmade import AGENDA80, LEXICON, META79, OP4, OP9, OP10, PP3, PP10, R79, R80, read, turn
 
 from assistant.text import tokens
 from assistant.understand import _LEAD_IN, _required, _required_zh, holds
@@ -513,3 +513,8 @@ def test_what_the_question_already_has_besides_what_it_asks():
     q = read("Apart from an arms race, what other risks does 80/57 mention?")
     assert q.besides == "an arms race" and "arms race" not in q.besides_removed
     assert read("What risks does 80/57 mention?").besides == ""
+
+
+def test_of_them_leans_on_the_turn_before():
+    q = read("which of them took place in December 2023?", turn("Which State-led conferences does 79/62 acknowledge?", PP10))
+    assert q.follow_up and q.docs == [R79]
