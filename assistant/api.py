@@ -485,6 +485,13 @@ class Assistant:
                                                        for p in read)), required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
+            # ... of what the question is most specifically about: "When will the rolling text be
+            # finalized?" is not answered by the date of the consultations
+            focus = self._claim(query).focus if query.lang == "en" else None  # (a Chinese bigram is no word)
+            named = {w for r in query.required for alt in r for w in alt}
+            if focus and not any(w in named for alt in focus for t in alt for w in t.split("_")) and not any(any(all(t in self.retriever.term_set(self.retriever.by_node[r.node_id]) for t in alt)
+                                     for alt in focus) for r in read):
+                return False
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
 
