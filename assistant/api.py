@@ -690,17 +690,26 @@ class Assistant:
         mentioning = [p for p in self.store.paragraphs if p.lang == ("zh" if query.lang == "zh" else "en")
                       and any(re.search(rf"(?<![\d/]){re.escape(s)}(?![\d/])", p.text) for s in short)
                       and filters.admits_provision(p)]
+        # a footnote giving the symbol is read with the paragraph that carries it
+        mentioning = list(dict.fromkeys(c for p in mentioning for c in ([*self._carriers(p), p] if p.part == FN else [p])))
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # "How many submissions did ... A/79/88 receive?": the mention must say how many.
             mentioning = [p for p in mentioning if any(new_facts(r.text, query.asks, query.search, query.counted)
                                                        for r in [p] + self.footnotes(p))]  # or its footnote
+        elif query.intent == "fact" and query.lang == "en":
+            # ... and what else the question asks of it: "What did 51/22 ask its Advisory Committee
+            # to do?", "What did resolution 79/239 decide?" are not answered by a mention
+            focus = self._claim(query).focus
+            mentioning = [p for p in mentioning if holds(terms(" ".join(r.text for r in [p, *self.footnotes(p)])), query.required)
+                          and (not focus or any(all(t in terms(p.text) for t in alt) for alt in focus))]
         if not mentioning or query.ref.paragraph:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
                     f"{', '.join(unknown)} is not indexed, so it cannot be quoted or cited. Indexed: {listed}.")
             return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
         what = (f"Human Rights Council resolution {short[0]}" if unknown[0].startswith("A/HRC/") else
-                f"Resolution {short[0]}" if re.search(r"\d", short[0]) else short[0])
+                f"Resolution {short[0]}" if unknown[0].startswith("A/RES/") else
+                f"Document {short[0]}" if re.search(r"\d", short[0]) else short[0])
         note = (f"第{short[0]}号决议本身未被收录；以下是提到它的段落。" if query.lang == "zh" else
                 f"{what} is not itself indexed; the indexed texts mention it as follows.")
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
