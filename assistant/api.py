@@ -263,6 +263,8 @@ class Assistant:
                 anywhere = self._answer(replace(query, inherited=False, ref=replace(query.ref, docs=[])), filters)
                 return within if anywhere.abstained or anywhere.verdict == "no" else anywhere
             filters.docs = list(query.docs)
+        if query.place_part in (OP, PP) and not filters.parts:  # "Which preambular paragraph lists ...?"
+            filters.parts = [query.place_part]
         if query.in_article and not query.docs and not filters.docs:
             filters.docs = [d for d in self.docs if d not in self.resolutions] or []
         if query.intent == "quote":
@@ -283,6 +285,14 @@ class Assistant:
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
+        if query.place_part == FN and (found := self._footnote_of(hits)):
+            # "Which footnote gives the symbol of the report?": the footnote of the paragraph that
+            # speaks of it (a footnote has too few words of its own to be found by them)
+            carrier, note = found
+            return self._finish(query, [carrier_lead(carrier, note.number or 0, query.lang)]
+                                + self._quoted(select(self._version(Hit(note.provision, self.retriever.by_provision[note.provision]),
+                                                                   query.lang, filters), match, None, whole=True), query.lang),
+                                contexts, filters)
         # "in that paragraph" points at the evidence: no threshold second-guesses the user.
         # "What else?" asks for more of a topic the conversation has established: a lower bar.
         pointed = query.in_discussed or (query.intent == "compare" and bool(query.discussed))
@@ -364,6 +374,20 @@ class Assistant:
             return self._abstain(query.asked or query.question, query.lang, [], contexts, filters)
         citations = [Citation.of(cited[lab]) for lab in labels]
         return Answer(query.asked or query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
+
+    def _footnote_of(self, hits: list[Hit]) -> tuple[Paragraph, Paragraph] | None:
+        """The best paragraph near the top carrying a footnote, with that footnote (one giving
+        a reference first); a footnote found itself comes with its carrier."""
+        floor = FURTHER * self.settings.min_support
+        for h in hits[: self.settings.top_k]:
+            p = _main_version(h.versions)
+            if h.support < floor or p is None:
+                continue
+            if p.part == FN and (carriers := self._carriers(p)):
+                return carriers[0], p
+            if notes := self.footnotes(p):
+                return p, next((n for n in notes if new_facts(n.text, "reference", "")), notes[0])
+        return None
 
     def _footnotes_for(self, p: Paragraph, query: Query, match: Matcher) -> list[Evidence]:
         """A paragraph is read with its footnotes: a footnote that holds what the question asks

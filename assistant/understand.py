@@ -32,6 +32,11 @@ ASKS = [
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
+# a question asking which paragraph says something, not for the fact it says
+_WHICH_PLACE = re.compile(r"^\s*(?:which|what)\s+(?:number\s+is\s+the\s+|is\s+the\s+number\s+of\s+the\s+)?"
+                          r"(?:operative\s+|preambular\s+)?(?:paragraph|provision|footnote|OP|PP|FN)s?\b", re.I)
+# asking what a text says, not what it did: "Which paragraph says when ...?"
+_REPORTS = re.compile(r"\b(?:says?|mentions?|talks?|refers?|speaks?|deals?|discuss(?:es)?|covers?|gives?|states?|sets? out|lists?)\b", re.I)
 _WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
 # Something done, asked about: "Did ...?", "... have begun?", "the consultations held in 2025"
 _ASKED_TO = re.compile(r"\b(?:asked|requested|called upon|called on|invited|encouraged|urged|told)\b.*\bto\s+[a-z]+", re.I)
@@ -148,6 +153,7 @@ class Query:
     required: list[list[list[str]]] = field(default_factory=list)  # names and numbers evidence must hold
     count_part: str | None = None  # for a count: PP, OP, FN or None (all paragraphs)
     begins: str = ""  # "which paragraphs begin with 'Decides'": the word they begin with
+    place_part: str | None = None  # "Which footnote gives ...?": the part the answer stands in
     counted: list[str] = field(default_factory=list)  # "how many submissions": what is counted
     inherited: bool = False  # its resolution is the one the turn before was about, not named by it
     also_asks: str | None = None  # the second kind of fact of "when and where ...?"
@@ -164,7 +170,8 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed)))
+            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
+                                                 and not _REPORTS.search(self.question))))
 
     @property
     def besides(self) -> str:
@@ -244,6 +251,11 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     rest = ref.rest or question
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
+    if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
+        query.asks = None
+        query.place_part = next(iter(parts_named(question.replace("OP", "operative").replace("PP", "preambular"))), None)
+        query.search = re.sub(r"\b(?:what|which|number|paragraphs?|provisions?|footnotes?|operative|preambular)\b", " ",
+                              query.search, flags=re.I)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
     # "Does 80/57 mention resolution 79/239?", "the report A/80/88 that 80/57 cites": the
     # paragraph names it (a symbol of the question proper, its last sentence)

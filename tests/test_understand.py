@@ -518,3 +518,13 @@ def test_what_the_question_already_has_besides_what_it_asks():
 def test_of_them_leans_on_the_turn_before():
     q = read("which of them took place in December 2023?", turn("Which State-led conferences does 79/62 acknowledge?", PP10))
     assert q.follow_up and q.docs == [R79]
+
+
+@pytest.mark.parametrize("question, part, asks", [
+    ("Which footnote in 79/62 gives the symbol of the report?", "FN", None),
+    ("What number is the OP of 79/62 that sets the two-day duration?", "OP", None),
+    ("Which preambular paragraph of 79/62 lists the conferences?", "PP", None),
+])
+def test_a_question_asking_where_something_stands(question, part, asks):
+    q = read(question)
+    assert (q.place_part, q.asks) == (part, asks) and "number" not in q.search.split()
