@@ -70,7 +70,7 @@ _ADOPTION = re.compile(
     r"\b(when|what date|which date|which day|on what day)\b.{0,60}\b(adopted|adoption|passed|voted)\b|"
     r"\b(adopted|adoption|passed)\b.{0,20}\b(when|on what date|which date|which meeting|plenary)\b|"
     r"\b(plenary meeting|agenda item|committee report|report of the first committee|which committee|"
-    r"which session|what session|recorded vote|adoption record|date of adoption)\b|"
+    r"which session|what session|recorded vote|adoption record|date of adoption|adoption date|date adopted)\b|"
     r"何时通过|哪天通过|什么时候通过|通过日期|全体会议|议程项目", re.I)
 _COMPARE = re.compile(r"\b(same|identical|unchanged|compare|compared|comparison|differ|differs|difference|differences|change|changed|changes|"
                       r"what's new|what is new|new in|keep|kept|still|drop|dropped|removed|added|versus|vs\.?)\b|"
