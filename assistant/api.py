@@ -18,6 +18,7 @@ from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import (
+    NOT_IN_WORDS,
     NOT_SAID,
     NOT_SAID_WHY,
     adoption_lead,
@@ -70,6 +71,7 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
+HEDGE_COVERAGE = 0.5  # a claim this much borne out, with nothing against it, is not denied
 RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
@@ -326,9 +328,13 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
-        elif (query.claims and not (self._premise_holds(query, hits[0]) and not self._borrows(query, hits[0], hits)))\
-                or (query.presumes and self._refuted(query, hits[0])) or self._other_agents(query, hits[0]):
+        elif (query.presumes and self._refuted(query, hits[0])) or self._other_agents(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
+        elif query.claims and not (self._premise_holds(query, hits[0]) and not self._borrows(query, hits[0], hits)):
+            # a claim the paragraph bears out in part, with nothing against it, is not denied:
+            # the texts do not say it in those words ("Is the near-universal membership invoked?")
+            hedged = not self._borrows(query, hits[0], hits) and self._premise_holds(query, hits[0], HEDGE_COVERAGE)
+            return self._not_said(query, hits, match, contexts, filters, hedged=hedged)
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
             return self._not_said(query, hits, match, contexts, filters, why=True)
@@ -519,7 +525,7 @@ class Assistant:
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
 
-    def _premise_holds(self, query: Query, best: Hit) -> bool:
+    def _premise_holds(self, query: Query, best: Hit, coverage: float = PREMISE_COVERAGE) -> bool:
         """A yes-no or why question's claim is in the texts: the best paragraph expresses most
         of it in its own words (not inside the long name of a treaty); a word the texts never
         use lowers that share rather than vetoing the claim ("want", "refer"). A claim
@@ -540,7 +546,7 @@ class Assistant:
             return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
-            return any(_says(match, claim_text(v)) and holds(terms(v.text), query.required)
+            return any(_says(match, claim_text(v), coverage=coverage) and holds(terms(v.text), query.required)
                        and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
         names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
                  if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
@@ -567,7 +573,7 @@ class Assistant:
                 or (titled and holds(terms(f"{around} {unit.own}") | terms(p.text), query.required))
             # ... and the item does not say otherwise: "the regional conferences hosted by the
             # Philippines" of a paragraph opening with "international and regional conferences"
-            if named and _says(match, own, titled) and not contradicts(query.search, unit.own):
+            if named and _says(match, own, titled, coverage) and not contradicts(query.search, unit.own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
@@ -661,12 +667,14 @@ class Assistant:
         return self.retriever.matcher(concepts(query.search, self.lexicon))
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
-                  filters: Filters, why: bool = False) -> Answer:
-        """"No: the indexed texts do not say so." and what the nearest paragraph does say; or,
-        for a why-question whose paragraph gives no reason, that the texts do not say why."""
+                  filters: Filters, why: bool = False, hedged: bool = False) -> Answer:
+        """"No: the indexed texts do not say so." and what the nearest paragraph does say; for a
+        claim borne out in part, that they do not say it in those words; for a why-question
+        whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
         opening = {"en": "No: ", "zh": "不。"}
-        lead = NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang]
+        lead = NOT_SAID_WHY[query.lang] if why else NOT_IN_WORDS[query.lang] if hedged else \
+            opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim
         # as the best, the one saying what holds instead ("for a duration of two days")
@@ -677,7 +685,7 @@ class Assistant:
             hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, stated or query.asks), query.lang)
-        verdict = "" if why else "no"
+        verdict = "" if why or hedged else "no"
         answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
             return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, verdict)
@@ -1100,10 +1108,10 @@ def _only_requested(match: Matcher, text: str) -> bool:
     return False
 
 
-def _says(match: Matcher, text: str, also: set[int] = frozenset()) -> bool:
+def _says(match: Matcher, text: str, also: set[int] = frozenset(), coverage: float = PREMISE_COVERAGE) -> bool:
     """`text` expresses most of the question's concepts (with `also`, those known held)."""
     total = match.weight(set(range(len(match.about))))
-    return bool(total) and match.weight(_covered(match, text) | also) / total >= PREMISE_COVERAGE
+    return bool(total) and match.weight(_covered(match, text) | also) / total >= coverage
 
 
 def _main_version(versions: dict[str, Paragraph]) -> Paragraph | None:

@@ -371,11 +371,12 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     for n, i in enumerate(at):
         end = words[at[n + 1]].start() if n + 1 < len(at) else len(text)
         after = re.split(r"[.;](?:\s|$)", text[words[i].end() : end], maxsplit=1)[0]  # in its own sentence
-        for m in re.finditer(rf"^\s*(?:\w+\s+){{0,2}}?under\s+({_AGENT_NAME})|\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after[:200]):
-            if m.group(1):  # "established under the Convention ...": on whose authority
-                found.append(_name_words(m.group(1)))
-                continue
-            found += [_name_words(name) for name in re.split(r"\s+and\s+", m.group(2))]  # "the Netherlands and the Republic of Korea"
+        # the verb's own "by" (or "under"), just after it, then any "and by" of the same list:
+        # "hosted by the Philippines on ... and by Sierra Leone"; not "fulfil its mandate as
+        # agreed to by the High Contracting Parties" (that "by" is "agreed"'s)
+        if first := re.match(rf"\s*(?:\w+\s+){{0,2}}?(by|under)\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after):
+            found += [_name_words(name) for name in re.split(r"\s+and\s+", first.group(2))]  # "the Netherlands and the Republic of Korea"
+            found += [_name_words(m.group(1)) for m in re.finditer(rf"\band\s+by\s+({_AGENT_NAME})", after[first.end() : 200])]
         before = text[max(0, words[i].start() - 60) : words[i].start()]
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
             continue
