@@ -1,7 +1,6 @@
 """The public Python API: `Assistant(**config).ask(question, history) -> Answer`."""
 from __future__ import annotations
 
-import os
 import re
 import threading
 import unicodedata
@@ -328,12 +327,13 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
-        elif (query.presumes and self._refuted(query, hits[0])) or self._other_agents(query, hits[0]):
+        elif (query.presumes and self._refuted(query, hits[0])) or \
+                ((query.claims or query.presumes) and self._other_agents(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)
-        elif query.claims and not (self._premise_holds(query, hits[0]) and not self._borrows(query, hits[0], hits)):
+        elif query.claims and not self._premise_holds(query, hits[0]):
             # a claim the paragraph bears out in part, with nothing against it, is not denied:
             # the texts do not say it in those words ("Is the near-universal membership invoked?")
-            hedged = not self._borrows(query, hits[0], hits) and self._premise_holds(query, hits[0], HEDGE_COVERAGE)
+            hedged = self._premise_holds(query, hits[0], HEDGE_COVERAGE)
             return self._not_said(query, hits, match, contexts, filters, hedged=hedged)
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
@@ -578,24 +578,6 @@ class Assistant:
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
                 if not (elsewhere - _covered(match, f"{own} {near}") - titled):
-                    return True
-        return False
-
-    def _borrows(self, query: Query, best: Hit, hits: list[Hit]) -> bool:
-        """The claim takes a word the best paragraph lacks from another paragraph of the same
-        text near the top: it joins what two paragraphs say of two things ("asks the Group
-        of Governmental Experts", OP 11, "to facilitate the consultations", OP 10)."""
-        if query.lang != "en" or os.environ.get("NOBORROW"):
-            return False
-        # the question's own word (not a synonym of it: "hold" for "convened"), a content word
-        # (not a paragraph's framing verb: "welcome" for "noting with appreciation")
-        own = [[c[0]] if len(c[0]) == 1 and len(c[0][0]) >= 5 and c[0][0] not in self._framing else [] for c in self._claim(query).about]
-        match = self.retriever.matcher([c or [["\0"]] for c in own])
-        p = _main_version(best.versions)
-        missing = {i for i, c in enumerate(own) if c and c[0][0] in self.retriever.idf and i not in _covered(match, claim_text(p))}
-        for h in hits[1 : self.settings.top_k]:
-            if h.provision[0] == best.provision[0] and h.provision[1] in (PP, OP):
-                if missing & _covered(match, claim_text(_main_version(h.versions))):
                     return True
         return False
 
