@@ -338,7 +338,9 @@ class Assistant:
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
             return self._not_said(query, hits, match, contexts, filters, why=True)
-        change = self._change_for(hits, query.ref, filters) if query.intent == "compare" else None
+        # "Is that wording different from 79/62?": the paragraph just discussed, compared
+        discussed = [h for h in hits if h.provision in query.discussed] if query.follow_up else []
+        change = self._change_for(_first(discussed, hits), query.ref, filters) if query.intent == "compare" else None
         if change:
             return self._changed(query, change, contexts, filters)
         chosen = [h for h in each if h] if each and all(each) else self._choose(hits, query)
