@@ -393,7 +393,8 @@ _DONE = re.compile(r"(?:ed|en|un|held|led|set|made|met|done)$", re.I)
 def _name_words(name: str) -> set[str]:
     """A name's tokens; a name the index keeps no token of ("the General Assembly"), its words;
     a question word is no name ("Who hosted ...?")."""
-    if re.match(r"(?:who|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had)\b", name, re.I):
+    name = re.sub(r"^(?:who|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had)\b\s*", "", name, flags=re.I)
+    if not name:
         return set()
     return set(tokens(name)) or {w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "the"}
 
