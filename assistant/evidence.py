@@ -98,7 +98,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;:，；：、" or (ch in ".!?。！？" and (i + 1 == len(text) or text[i + 1] == " "))):
+        elif depth == 0 and (ch in ",;:，；：" or (ch in ".!?。！？" and (i + 1 == len(text) or text[i + 1] == " "))):
             if text[start : i + 1].strip():
                 spans.append((start, i + 1))
             start = i + 1

@@ -387,3 +387,8 @@ def test_on_whose_authority_and_who_in_a_question():
     assert agents("Was the Group established by the General Assembly?", {"establish"}) == [{"general", "assembly"}]
     assert agents("Did China endorse the resolution?", {"endors"}) == [{"china"}]
     assert agents("The Resolution was sponsored by the PRC.", {"resolut"}) is None  # a noun, not a deed
+
+
+def test_a_chinese_enumeration_comma_does_not_end_a_clause():
+    text = "认可红十字国际委员会、民间社会组织、学术界和工业界的宝贵贡献，以及其他利益攸关方。"
+    assert [text[a:b] for a, b in clause_spans(text)][0] == "认可红十字国际委员会、民间社会组织、学术界和工业界的宝贵贡献，"
