@@ -10,6 +10,7 @@ from assistant.evidence import (
     Evidence,
     claim_text,
     claim_units,
+    clause_spans,
     fact_in,
     is_deadline,
     new_facts,
