@@ -248,6 +248,9 @@ def _long_names(text: str, a: int, b: int, whole: bool = False) -> list[tuple[in
     words = [(m.start() + a, m.end() + a, m.group(0)) for m in _NAME_WORD.finditer(text[a:b])]
     cuts, i = [], 0
     while i < len(words):
+        if not words[i][2][:1].isupper():  # a name starts on a capitalised word, not on "of the"
+            i += 1
+            continue
         j = i
         while j < len(words) and (words[j][2][:1].isupper() or words[j][2].lower().strip(",") in _CONNECTOR):
             j += 1
@@ -256,7 +259,10 @@ def _long_names(text: str, a: int, b: int, whole: bool = False) -> list[tuple[in
         while k > i and not words[k - 1][2][:1].isupper():
             k -= 1
         if k - i > NAME_WORDS:
-            cuts.append((words[i][0], words[k - 1][1]) if whole else (words[i + 3][1], words[k - 3][1]))
+            h = i + 3  # the kept head ends on a capitalised word: "High Contracting Parties", not "... to"
+            while h > i and not words[h][2][:1].isupper():
+                h -= 1
+            cuts.append((words[i][0], words[k - 1][1]) if whole else (words[h][1], words[k - 3][1]))
         i = max(j, i + 1)
     return cuts
 
