@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from index.lexical import STOPWORDS, phrase_pairs, tokens
 
@@ -195,6 +196,9 @@ class Lexicon:
         # A slip rarely falls on a word's first letter ("wepons", "cnsultatns").
         candidates = self._surface.get(low[0], [])
         found = process.extractOne(low, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if not found and len(low) >= 5:  # two letters swapped ("rigths"), not another word ("place", "peace")
+            found = process.extractOne(low, [c for c in candidates if sorted(c) == sorted(low)], scorer=OSA.distance,
+                                       score_cutoff=1)
         return found[0] if found else None
 
     def rewrite(self, question: str) -> str:

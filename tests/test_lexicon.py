@@ -192,3 +192,9 @@ def test_an_abbreviation_may_take_two_letters_of_a_word_of_the_name():
 def test_an_abbreviation_the_texts_define_stands_for_its_name():
     lexicon = Lexicon({"prc": 1.0, "china": 1.0}, ["sponsored by the People’s Republic of China (PRC) and approved"])
     assert lexicon.acronym("PRC") == "People’s Republic of China"
+
+
+def test_two_swapped_letters_are_a_slip():
+    lexicon = Lexicon({"right": 1.0}, ["human rights law"])
+    assert lexicon.correct("rigths") == "rights"
+    assert lexicon.correct("rites") is None  # not one slip away
