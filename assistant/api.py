@@ -517,13 +517,6 @@ class Assistant:
                                                        for p in read)), required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
-            # ... of what the question is most specifically about: "When will the rolling text be
-            # finalized?" is not answered by the date of the consultations
-            focus = self._claim(query).focus if query.lang == "en" else None  # (a Chinese bigram is no word)
-            named = {w for r in query.required for alt in r for w in alt}
-            if focus and not any(w in named for alt in focus for t in alt for w in t.split("_")) and not any(any(all(t in self.retriever.term_set(self.retriever.by_node[r.node_id]) for t in alt)
-                                     for alt in focus) for r in read):
-                return False
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
 
@@ -713,11 +706,9 @@ class Assistant:
             mentioning = [p for p in mentioning if any(new_facts(r.text, query.asks, query.search, query.counted)
                                                        for r in [p] + self.footnotes(p))]  # or its footnote
         elif query.intent == "fact" and query.lang == "en":
-            # ... and what else the question asks of it: "What did 51/22 ask its Advisory Committee
-            # to do?", "What did resolution 79/239 decide?" are not answered by a mention
-            focus = self._claim(query).focus
-            mentioning = [p for p in mentioning if holds(terms(" ".join(r.text for r in [p, *self.footnotes(p)])), query.required)
-                          and (not focus or any(all(t in terms(p.text) for t in alt) for alt in focus))]
+            # ... and the names the question asks of it: "What did 51/22 ask its Advisory
+            # Committee to do?" is not answered by a mention
+            mentioning = [p for p in mentioning if holds(terms(" ".join(r.text for r in [p, *self.footnotes(p)])), query.required)]
         if not mentioning or query.ref.paragraph:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else
