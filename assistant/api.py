@@ -43,6 +43,7 @@ from .evidence import (
     claim_text,
     claim_units,
     clause_spans,
+    doers,
     fact_in,
     is_deadline,
     new_facts,
@@ -67,6 +68,9 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
                              r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
 
+# "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
+# "whom does it invite", "who was invited")
+_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+[a-z]+)?)\s+(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
@@ -365,6 +369,8 @@ class Assistant:
                     found = [(fact, e) for e in [ev] + notes
                              if (fact := fact_in(e, asks, match, query.deadline, query.required))]
                     sentences += [fact_lead(*found[0])] if found else []
+                if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) and (who := self._who(query, match, p)):
+                    sentences.append(who)  # "Who hosted ... in December 2023?" -> "The Philippines."
             sentences += self._quoted(ev, query.lang)
             for note in notes:
                 sentences += self._quoted(note, query.lang)
@@ -382,6 +388,27 @@ class Assistant:
             return self._abstain(query.asked or query.question, query.lang, [], contexts, filters)
         citations = [Citation.of(cited[lab]) for lab in labels]
         return Answer(query.asked or query.question, text, False, query.lang, citations, contexts, query.intent, verdict)
+
+    def _who(self, query: Query, match: Matcher, p: Paragraph) -> str | None:
+        """The names the paragraph gives as doing what the question asks who did, of the item
+        holding what else the question says: a lead of a few names, or none."""
+        have = terms(p.text)
+        named = {t for r in query.required for alt in r for t in alt}
+        # what else the question says that the paragraph says too, to tell its items apart (not
+        # the kind of answer it wants: "Which countries ...?")
+        kind = set(tokens(m.group(1))) if (m := re.search(r"\b(?:which|what|whose)\s+(\w+)", query.question, re.I)) else set()
+        said = [c for c in match.about if any(all(t in have for t in alt) for alt in c) and not kind & {t for alt in c for t in alt}]
+        for c in match.about:
+            verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
+            if not verb or verb & named or verb & kind:
+                continue
+            found = doers(p.text, verb, [])  # one doer named is the one; of several, the item's
+            if len(found) > 1:
+                found = doers(p.text, verb, query.required + [x for x in said if x is not c])
+            if 0 < len(found) <= 3:
+                names = " and ".join(found)
+                return cite(names[:1].upper() + names[1:] + ".", [p.label])
+        return None
 
     def _footnote_of(self, hits: list[Hit]) -> tuple[Paragraph, Paragraph] | None:
         """The best paragraph near the top carrying a footnote, with that footnote (one giving

@@ -392,6 +392,37 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     return [f for f in found if f] or None
 
 
+def doers(text: str, verb: set[str], wanted: list[list[list[str]]]) -> list[str]:
+    """The names `text` gives as doing what the verb names ("hosted by ..."), of the one it
+    does it with what the question names: "Who hosted a regional conference in December
+    2023?" -> ["the Philippines"] from "regional conferences hosted by the Philippines on 13
+    and 14 December 2023 and by Sierra Leone on 17 and 18 April 2024"."""
+    words = list(re.finditer(r"[\w'’-]+", text))
+    at = [i for i, w in enumerate(words) if _DONE.search(w.group(0))
+          and (set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb))]
+    found: list[str] = []
+    for n, i in enumerate(at):
+        start = words[at[n - 1]].end() if n else 0
+        end = words[at[n + 1]].start() if n + 1 < len(at) else len(text)
+        before, after = text[start : words[i].start()], text[words[i].end() : end]
+        before = re.split(r",|\band\s+(?=the\b)", before)[-1]  # the item the verb is said of
+        names = [(m.start(), m.group(1)) for m in re.finditer(rf"\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after)]
+        if not names or names[0][0] > 12:  # the verb's own "by", just after it
+            continue
+        for k, (at_, name) in enumerate(names):
+            window = after[at_ : names[k + 1][0] if k + 1 < len(names) else len(after)]
+            head = len("by ") + len(name) + (len(window) - len(window.lstrip()))  # the name, then its item up to the next
+            window = window[:head] + re.split(r",|\band\s+(?=the\b)", window[head:])[0]
+            # the question's names stand before the verb ("the ... Summit hosted") or in the item
+            if holds_all(terms(f"{before} {window}"), wanted):
+                found.append(name)
+    return found
+
+
+def holds_all(have: set[str], wanted: list[list[list[str]]]) -> bool:
+    return all(any(all(t in have or same_word(t, have) for t in alt) for alt in alts) for alts in wanted)
+
+
 _AUXILIARY = {"did", "does", "do", "to", "will", "would", "can", "could", "should", "shall", "has", "have", "had"}
 _DONE = re.compile(r"(?:ed|en|un|held|led|set|made|met|done)$", re.I)
 

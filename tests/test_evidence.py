@@ -393,3 +393,12 @@ def test_on_whose_authority_and_who_in_a_question():
 def test_a_chinese_enumeration_comma_does_not_end_a_clause():
     text = "认可红十字国际委员会、民间社会组织、学术界和工业界的宝贵贡献，以及其他利益攸关方。"
     assert [text[a:b] for a, b in clause_spans(text)][0] == "认可红十字国际委员会、民间社会组织、学术界和工业界的宝贵贡献，"
+
+
+def test_the_doers_of_the_item_the_question_names():
+    from assistant.evidence import doers
+    text = PP10.text
+    assert doers(text, {"host"}, [[["decemb"]], [["2023"]]]) == ["the Philippines"]
+    assert doers(text, {"host"}, [[["region"]]]) == ["the Philippines", "Sierra Leone"]
+    assert doers(text, {"host"}, [[["internat"]], [["april"]]]) == ["Austria"]
+    assert doers(text, {"condemn"}, []) == []
