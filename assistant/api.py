@@ -38,10 +38,7 @@ from .evidence import (
     FACT_PATTERNS,
     REASON,
     Evidence,
-    actors,
-    agents,
     claim_text,
-    claim_units,
     clause_spans,
     doers,
     fact_in,
@@ -52,6 +49,7 @@ from .evidence import (
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
+from .premise import HEDGE_COVERAGE, Premises, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
@@ -74,13 +72,8 @@ _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+[a-z]+)?)\s+(?
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
-HEDGE_COVERAGE = 0.5  # a claim this much borne out, with nothing against it, is not denied
-RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
-# Share of a yes-no question's concepts (IDF-weighted; a word the texts never use counts at a
-# median word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
-PREMISE_COVERAGE = 0.7
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
 ABSTAIN = {
     "en": "The indexed texts do not answer this question.",
@@ -132,8 +125,9 @@ class Assistant:
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
             # the words resolutions frame a paragraph with ("Acknowledging", "Recognizing", "Notes")
-            _framing=frozenset(t for p in store.paragraphs if p.part in (PP, OP) and p.lang == "en"
-                               for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else "")),
+            premises=Premises(retriever, lexicon, frozenset(
+                t for p in store.paragraphs if p.part in (PP, OP) and p.lang == "en"
+                for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else ""))),
             lexicon=lexicon,
             corpus=Corpus(resolutions, lexicon, self._series_of),
         )
@@ -326,18 +320,18 @@ class Assistant:
         each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
                 for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
         if query.claims and each:
-            held = [h is not None and self._premise_holds(query, h) for h in each]
+            held = [h is not None and self.premises.holds(query, h) for h in each]
             if not all(held):
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
-        elif (query.presumes and self._refuted(query, hits[0])) or \
-                ((query.claims or query.presumes) and self._other_agents(query, hits[0])):
+        elif (query.presumes and self.premises.refuted(query, hits[0])) or \
+                ((query.claims or query.presumes) and self.premises.other_agents(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)
-        elif query.claims and not self._premise_holds(query, hits[0]):
+        elif query.claims and not self.premises.holds(query, hits[0]):
             # a claim the paragraph bears out in part, with nothing against it, is not denied:
             # the texts do not say it in those words ("Is the near-universal membership invoked?")
-            hedged = self._premise_holds(query, hits[0], HEDGE_COVERAGE)
+            hedged = self.premises.holds(query, hits[0], HEDGE_COVERAGE)
             return self._not_said(query, hits, match, contexts, filters, hedged=hedged)
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
@@ -415,7 +409,7 @@ class Assistant:
         a reference first); a footnote found itself comes with its carrier."""
         floor = FURTHER * self.settings.min_support
         for h in hits[: self.settings.top_k]:
-            p = _main_version(h.versions)
+            p = main_version(h.versions)
             if h.support < floor or p is None:
                 continue
             if p.part == FN and (carriers := self._carriers(p)):
@@ -526,13 +520,13 @@ class Assistant:
         return self._carrying.get((p.doc, p.lang, p.number), [])
 
     def _english(self, provision: tuple) -> Paragraph | None:
-        return _main_version(self.retriever.by_provision.get(provision, {}))
+        return main_version(self.retriever.by_provision.get(provision, {}))
 
     def _answers(self, query: Query, h: Hit) -> bool:
         """Whether a paragraph (with its footnotes) can answer the question: it holds every
         name and number the question uses and, for a fact question asking when, where, how
         long, how many or for a reference, something of that kind not already in the question."""
-        english = _main_version(h.versions)
+        english = main_version(h.versions)
         own = h.versions.get(query.lang, english)
         # a paragraph is read with its footnotes, a footnote with the paragraph that carries it
         read = [english] + [v for v in h.versions.values() if v is not english] + self.footnotes(english) \
@@ -546,129 +540,6 @@ class Assistant:
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
-
-    def _premise_holds(self, query: Query, best: Hit, coverage: float = PREMISE_COVERAGE) -> bool:
-        """A yes-no or why question's claim is in the texts: the best paragraph expresses most
-        of it in its own words (not inside the long name of a treaty); a word the texts never
-        use lowers that share rather than vetoing the claim ("want", "refer"). A claim
-        naming things or numbers must hold where they stand together, in one clause or list
-        item: "the Philippines" and "the international conference" are in one paragraph but
-        in two items of its list."""
-        if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(query.search)):
-            return False
-        p = _main_version(best.versions)
-        match = self._claim(query)
-        if query.lang == "en" and query.past and _only_requested(match, p.text):
-            return False
-        # a rare word of the texts that the claim uses and the paragraph does not is what the
-        # claim is about: "international criminal law" is 79/62's, not 80/57's
-        if query.lang == "en" and self._rare_missing(match, claim_text(p)):
-            return False
-        if query.lang == "zh" and self._contradicted_where_named(query, match, best.versions.get("zh")):
-            return False
-        # a Chinese clause is too short a unit; an article's sentences are not a list's items
-        if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
-            return any(_says(match, claim_text(v), coverage=coverage) and holds(terms(v.text), query.required)
-                       and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
-        names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
-                 if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
-        elsewhere = _covered(match, claim_text(p)) - names
-        # a name the paragraph holds in a long title stands for it wherever it is referred to:
-        # "the Convention on ... Certain Conventional Weapons ..." ... "adhering to the Convention"
-        def words_in(text: str) -> set[int]:  # a name's words, in any order ("the Use of Certain Conventional Weapons")
-            have = terms(text)
-            return {i for i in names if any(all(w in have for t in alt for w in t.split("_")) for alt in match.about[i])}
-
-        titled = words_in(p.text) - words_in(claim_text(p))
-        units = claim_units(p)
-        opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
-        for k, unit in enumerate(units):
-            own = " ".join(dict.fromkeys(x for x in (opening, unit.context, unit.own) if x))
-            # "and international | and regional organizations": a bare modifier before is the item's
-            near = units[k - 1].words if k and len(units[k - 1].words.split()) <= 2 else ""
-            # the names stand together: in the item or in its list's head ("the report of the
-            # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
-            # some in each of two items ("Sierra Leone" with "December": the Philippines')
-            around = f"{opening} {unit.context}"
-            named = any(holds(terms(f"{around} {words} {unit.tail}"), query.required) for words in (unit.words, unit.head) if words) \
-                or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{around} {unit.own}"), query.required)) \
-                or (titled and holds(terms(f"{around} {unit.own}") | terms(p.text), query.required))
-            # ... and the item does not say otherwise: "the regional conferences hosted by the
-            # Philippines" of a paragraph opening with "international and regional conferences"
-            if named and _says(match, own, titled, coverage) and not contradicts(query.search, unit.own):
-                # a word of the claim that the paragraph uses, but not where its names stand,
-                # belongs to another item: "the Philippines" hosted a regional conference, the
-                # "international" one was Austria's
-                if not (elsewhere - _covered(match, f"{own} {near}") - titled):
-                    return True
-        return False
-
-    def _other_agents(self, query: Query, best: Hit) -> bool:
-        """The paragraph says who does what the question says a name it uses did, and that is
-        someone else: "sponsored by the People's Republic of China" against "Why did the United
-        States sponsor ...?", "the United States endorsed" against "Did China endorse ...?"."""
-        p = _main_version(best.versions)
-        if query.lang != "en" or p is None:
-            return False
-
-        def spelt(names: list[set[str]] | None) -> list[set[str]]:  # "PRC": also "People's Republic of China"
-            return [a | {t for x in a if (full := self.lexicon.acronym(x.upper())) for t in tokens(full)} for a in names or []]
-
-        # the question's names that the paragraph has doing something (not "AI", not "2024")
-        doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
-        named = {t for r in query.required for alt in r for t in alt}
-        for c in self._claim(query).about:
-            verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
-            if not verb or verb & named:  # a name, not what is done
-                continue
-            found = spelt(agents(p.text, verb))
-            if not found:
-                continue
-            # "established by the General Assembly" against "established under the Convention"
-            said = [a for a in spelt(agents(query.search, verb)) if a - verb]
-            if said and not any(a & b for a in said for b in found):
-                return True
-            if not doers:
-                continue
-            # who the question says does it: its own agent of the verb, else any name it uses
-            asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))] or doers
-            if not any(holds(agent, [r]) for agent in found for r in asked):
-                return True
-        return False
-
-    def _refuted(self, query: Query, best: Hit) -> bool:
-        """What a wh-question takes for granted is refuted by the best paragraph: it lacks a
-        rare word of the texts the question uses, or it only asks for what the question says
-        was done."""
-        p = _main_version(best.versions)
-        match = self._claim(query)
-        return query.lang == "en" and (self._rare_missing(match, claim_text(p))
-                                       or (query.past and _only_requested(match, p.text)))
-
-    def _rare_missing(self, match: Matcher, text: str) -> bool:
-        """A concept of the claim that `text` does not express (in any form) but the texts use,
-        rarely: a word nearly as rare as any, not one the texts never use ("refer"), nor a
-        word resolutions frame paragraphs with ("acknowledge" for "Recognizing")."""
-        covered = _covered(match, text)
-        rare = RARE_WORD * self.retriever.max_idf
-        # (a short word is too plain to tell a claim by, however rare here: "end", "use")
-        return any(i not in covered and any(alt and all(self.retriever.idf.get(t, 0.0) >= rare and len(t) >= 5 and t not in self._framing
-                                                        for t in alt) for alt in c)
-                   for i, c in enumerate(match.about))
-
-    def _contradicted_where_named(self, query: Query, match: Matcher, p: Paragraph | None) -> bool:
-        """A clause holding a rare word of the claim (a name: "奥地利") says otherwise than
-        the claim: "奥地利...主办的国际会议" against "由奥地利主办的区域会议"."""
-        if p is None:
-            return False
-        rare = {t for c in match.about for alt in c for t in alt
-                if self.retriever.idf.get(t, 0.0) >= RARE_WORD * self.retriever.max_idf}
-        return any(rare & set(tokens(p.text[a:b])) and contradicts(query.search, p.text[a:b])
-                   for a, b in clause_spans(p.text))
-
-    def _claim(self, query: Query) -> Matcher:
-        """The matcher of what a yes-no or why question claims (its own words only)."""
-        return self.retriever.matcher(concepts(query.search, self.lexicon))
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
                   filters: Filters, why: bool = False, hedged: bool = False) -> Answer:
@@ -749,7 +620,7 @@ class Assistant:
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences, verdict = [note], ""
         if query.polar:  # the verdict first, then what the texts say of the resolution
-            said = _says(self._claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
+            said = says(self.premises.claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
             verdict = "yes" if said else "no"
             sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
                              ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
@@ -1098,27 +969,10 @@ class Assistant:
         return out
 
 
-def _only_requested(match: Matcher, text: str) -> bool:
-    """Some word of the question stands in `text` only as something to be done ("calls upon
-    the Group to fulfil its mandate"): a question asking when it was done assumes too much."""
-    words = [(m.start(), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
-    for concept in match.about:
-        wanted = {t for alt in concept for t in alt if "_" not in t}
-        at = [i for i, (_, toks) in enumerate(words) if toks & wanted]
-        if at and all(i > 0 and re.fullmatch(r"to", text[words[i - 1][0]:].split()[0], re.I) for i in at):
-            return True
-    return False
 
 
-def _says(match: Matcher, text: str, also: set[int] = frozenset(), coverage: float = PREMISE_COVERAGE) -> bool:
-    """`text` expresses most of the question's concepts (with `also`, those known held)."""
-    total = match.weight(set(range(len(match.about))))
-    return bool(total) and match.weight(_covered(match, text) | also) / total >= coverage
 
 
-def _main_version(versions: dict[str, Paragraph]) -> Paragraph | None:
-    """The English version of a provision where there is one, else its only one."""
-    return versions.get("en") or next(iter(versions.values()), None)
 
 
 def _first(front: list[Hit], hits: list[Hit]) -> list[Hit]:
@@ -1127,16 +981,6 @@ def _first(front: list[Hit], hits: list[Hit]) -> list[Hit]:
     return front + [h for h in hits if id(h) not in chosen]
 
 
-def _covered(match: Matcher, text: str) -> set[int]:
-    """The question's concepts (by position) that `text` expresses, a word counting in another
-    form of it too: "comply" in "compliance", "universalizing" in "universalization" (their
-    stems share a beginning of five letters or more, one the start of the other)."""
-    have = terms(text)
-    covered = set(match.read(text)[2])
-    for i, concept in enumerate(match.about):
-        if i not in covered and any(all(t in have or same_word(t, have) for t in alt) for alt in concept):
-            covered.add(i)
-    return covered
 
 
 def _once(links: list[Link]) -> list[Link]:
