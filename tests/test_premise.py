@@ -1,0 +1,54 @@
+"""The premise stage: whether a paragraph bears out what a question takes for granted.
+Pure: hand-made paragraphs and the retriever's scoring, no store."""
+from __future__ import annotations
+
+import pytest
+from handmade import LEXICON, OP4, OP9, PP10, R79, RETRIEVER, read
+
+from assistant.premise import Premises, covered, only_requested, says
+from assistant.retrieve import Hit
+from index import Paragraph
+
+PREMISES = Premises(RETRIEVER, LEXICON, frozenset({"acknowledg", "decid", "call"}))
+ARTICLE = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
+    "Despite being sponsored by the PRC, the United States endorsed the Resolution."))
+
+
+def hit(p: Paragraph) -> Hit:
+    return Hit(p.provision, {p.lang: p})
+
+
+@pytest.mark.parametrize("question, held", [
+    ("Did the Philippines host a regional conference in December 2023?", True),
+    ("Did Sierra Leone host a regional conference in April 2024?", True),
+    # the names stand in two items of the list: the December conference was the Philippines'
+    ("Did Sierra Leone host a regional conference in December 2023?", False),
+    # the item says "regional" where the claim says "international"
+    ("Did the Philippines host the international conference?", False),
+    ("Did Austria host the international conference in April 2024?", True),
+])
+def test_a_claim_holds_where_its_names_stand_together(question, held):
+    assert PREMISES.holds(read(question), hit(PP10)) is held
+
+
+def test_a_claim_about_something_done_is_not_borne_out_by_a_request_for_it():
+    q = read("When did the Group of Governmental Experts fulfil its mandate?")
+    assert q.past and only_requested(PREMISES.claim(q), OP4.text)
+
+
+def test_who_did_it_must_be_who_the_question_says():
+    assert PREMISES.other_agents(read("Did China endorse the resolution?"), hit(ARTICLE))
+    assert PREMISES.other_agents(read("Why did the United States sponsor the resolution?"), hit(ARTICLE))
+    assert not PREMISES.other_agents(read("Did the United States endorse the resolution?"), hit(ARTICLE))
+
+
+def test_a_share_of_the_claim_and_its_words_in_other_forms():
+    match = PREMISES.claim(read("Will the open informal consultations be convened in New York?"))
+    assert says(match, OP9.text)
+    assert not says(match, "Decides to include in the provisional agenda", coverage=0.5)
+    assert covered(PREMISES.claim(read("Does 79/62 ask States to comply?")), "in compliance with the law")
+
+
+def test_a_wh_question_is_refuted_by_a_rare_word_of_the_texts_it_lacks():
+    # "Philippines" is a word of the texts, and rare; OP 9 does not say it
+    assert PREMISES.refuted(read(f"Which conferences did {R79.removeprefix('A/RES/')} hold in the Philippines?"), hit(OP9))
