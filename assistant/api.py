@@ -17,7 +17,6 @@ from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import (
-    NOT_IN_WORDS,
     NOT_SAID,
     NOT_SAID_WHY,
     adoption_lead,
@@ -49,7 +48,7 @@ from .evidence import (
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
-from .premise import HEDGE_COVERAGE, Premises, main_version, says
+from .premise import Premises, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
@@ -329,10 +328,7 @@ class Assistant:
                 ((query.claims or query.presumes) and self.premises.other_agents(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)
         elif query.claims and not self.premises.holds(query, hits[0]):
-            # a claim the paragraph bears out in part, with nothing against it, is not denied:
-            # the texts do not say it in those words ("Is the near-universal membership invoked?")
-            hedged = self.premises.holds(query, hits[0], HEDGE_COVERAGE)
-            return self._not_said(query, hits, match, contexts, filters, hedged=hedged)
+            return self._not_said(query, hits, match, contexts, filters)
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
             return self._not_said(query, hits, match, contexts, filters, why=True)
@@ -542,14 +538,12 @@ class Assistant:
         return True
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
-                  filters: Filters, why: bool = False, hedged: bool = False) -> Answer:
+                  filters: Filters, why: bool = False) -> Answer:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say; for a
-        claim borne out in part, that they do not say it in those words; for a why-question
-        whose paragraph gives no reason, that the texts do not say why."""
+        why-question whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
         opening = {"en": "No: ", "zh": "不。"}
-        lead = NOT_SAID_WHY[query.lang] if why else NOT_IN_WORDS[query.lang] if hedged else \
-            opening[query.lang] + NOT_SAID[query.lang]
+        lead = NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim
         # as the best, the one saying what holds instead ("for a duration of two days")
@@ -560,7 +554,7 @@ class Assistant:
             hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, stated or query.asks), query.lang)
-        verdict = "" if why or hedged else "no"
+        verdict = "" if why else "no"
         answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
             return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, verdict)

@@ -23,7 +23,6 @@ from .understand import Query, holds
 # Share of a claim's concepts (IDF-weighted; a word the texts never use counts at a median
 # word's weight) the best paragraph must express: set on dev, where 0.6 and 0.7 tie.
 PREMISE_COVERAGE = 0.7
-HEDGE_COVERAGE = 0.5  # a claim this much borne out, with nothing against it, is not denied
 RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare enough to tell a claim by
 
 
@@ -35,7 +34,7 @@ class Premises:
         self.lexicon = lexicon
         self.framing = framing  # the words resolutions frame a paragraph with ("Recognizing")
 
-    def holds(self, query: Query, best: Hit, coverage: float = PREMISE_COVERAGE) -> bool:
+    def holds(self, query: Query, best: Hit) -> bool:
         """A yes-no or why question's claim is in the texts: the best paragraph expresses most
         of it in its own words (not inside the long name of a treaty); a word the texts never
         use lowers that share rather than vetoing the claim ("want", "refer"). A claim
@@ -56,7 +55,7 @@ class Premises:
             return False
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
-            return any(says(match, claim_text(v), coverage=coverage) and holds(terms(v.text), query.required)
+            return any(says(match, claim_text(v)) and holds(terms(v.text), query.required)
                        and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
         names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
                  if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
@@ -83,7 +82,7 @@ class Premises:
                 or (titled and holds(terms(f"{around} {unit.own}") | terms(p.text), query.required))
             # ... and the item does not say otherwise: "the regional conferences hosted by the
             # Philippines" of a paragraph opening with "international and regional conferences"
-            if named and says(match, own, titled, coverage) and not contradicts(query.search, unit.own):
+            if named and says(match, own, titled) and not contradicts(query.search, unit.own):
                 # a word of the claim that the paragraph uses, but not where its names stand,
                 # belongs to another item: "the Philippines" hosted a regional conference, the
                 # "international" one was Austria's
