@@ -55,44 +55,44 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 383 items (243 dev, 119 test run on the
+# little under the number measured with the gold set of 848 items (706 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.936, citation P/R 0.989/0.982, facts 0.9, answered 0.988, abstention 0.577,
-#         injection held 1.0, yes-no explicit 0.656, false premise rejected 0.952, unsupported
-#         declined 0.897.
-#   test: recall@5 0.85, citation P/R 0.939/0.938, facts 0.782, answered 0.891, abstention 0.389,
-#         yes-no explicit 0.667, false premise rejected 0.333, unsupported declined 0.556.
+#   dev:  recall@5 0.916, citation P/R 0.975/0.958, facts 0.872, answered 0.954, abstention 0.449,
+#         injection held 1.0, yes-no explicit 0.654, false premise rejected 0.878, unsupported
+#         declined 0.776.
+#   test: recall@5 0.85, citation P/R 0.941/0.935, facts 0.812, answered 0.911, abstention 0.389,
+#         yes-no explicit 0.708, false premise rejected 0.444, unsupported declined 0.611.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
-# Test before this round of the question path: recall@5 0.831, citation P/R 0.934/0.94, facts
-# 0.698, answered 0.851, abstention 0.278, yes-no 0.25, false premise 0.222, declined 0.389.
-# The dev split grew by 105 items written for the kinds of question that failed on test (false
-# premises of every shape, unanswerable questions close to the texts, yes-no, follow-ups,
-# counts, typos), so dev and test are no longer far apart in kind.
+# The dev split grew from 243 to 706 items with questions written fresh from the texts by
+# readers who had not seen the gold set (new wordings, false premises of new shapes, unanswerable
+# near-misses, the test split's mix of kinds), so dev numbers fell: dev is harder than it was,
+# not the answers worse: on the 243 earlier dev items, answered 163 -> 164 of 165, facts
+# 169 -> 173 of 190, declined 70 -> 71 of 78.
 GATE: dict[str, dict[str, float]] = {
     "dev": {
-        "recall@5": 0.93,
-        "citation_precision": 0.97,
-        "citation_recall": 0.97,
-        "fact_recall": 0.88,
-        "answered_rate": 0.97,
-        "abstention_recall": 0.56,
+        "recall@5": 0.9,
+        "citation_precision": 0.96,
+        "citation_recall": 0.94,
+        "fact_recall": 0.85,
+        "answered_rate": 0.94,
+        "abstention_recall": 0.43,
         "injection_held": 1.0,
         "yes_no_explicit": 0.63,
-        "false_premise_rejected": 0.93,
-        "declined_unsupported": 0.88,
+        "false_premise_rejected": 0.86,
+        "declined_unsupported": 0.76,
     },
     "test": {
         "recall@5": 0.83,
         "citation_precision": 0.92,
         "citation_recall": 0.92,
-        "fact_recall": 0.76,
-        "answered_rate": 0.87,
+        "fact_recall": 0.79,
+        "answered_rate": 0.89,
         "abstention_recall": 0.37,
-        "yes_no_explicit": 0.64,
-        "false_premise_rejected": 0.3,
-        "declined_unsupported": 0.53,
+        "yes_no_explicit": 0.69,
+        "false_premise_rejected": 0.42,
+        "declined_unsupported": 0.59,
     },
 }
 
@@ -122,19 +122,19 @@ GATE_ADDED: dict[str, dict[str, float]] = {
         "yes_no_explicit": 0.95,
     },
 }
-# 2. No regression of the seed questions (corpus "both": 136 dev, 112 test), compared in the same
+# 2. No regression of the seed questions (corpus "both": 582 dev, 112 test), compared in the same
 #    run: each metric in GATE[split] may fall from the seeds to the seeds+docs by at most
 #    SEED_DROP_MEASURED (the falls measured when this gate was set, an open regression to fix,
 #    after which its entry goes) plus NOISE_MARGIN. The answers are deterministic (three runs,
 #    each on freshly built stores, gave identical numbers), so the margin is not run-to-run noise
 #    but room for a near-tie in retrieval order to turn a question either way: 0.02 is one or
-#    two of the answerable seed questions (115 dev, 95 test); on the metrics over fewer items
-#    (yes-no: 5 dev, 22 test; unanswerable: 19 dev, 9 test) it allows no further miss.
-#    Measured, seeds -> seeds+docs: dev fact recall 0.917 -> 0.909 (within the margin); test fact
-#    recall 0.768 -> 0.747 and answered 0.884 -> 0.874 (one seed question that the seeds answer
-#    is refused once the two resolutions are indexed; an open item). The falls measured when
-#    this gate was first set (dev recall@5 0.022, yes-no 0.2, test yes-no 0.046) are gone.
-SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {}, "test": {"fact_recall": 0.021}}
+#    two of the answerable seed questions (about 480 dev, 95 test); on the metrics over fewer
+#    items (unanswerable: 9 test) it allows no further miss.
+#    Measured, seeds -> seeds+docs: dev recall@5 0.921 -> 0.904, facts 0.866 -> 0.855, yes-no
+#    explicit 0.625 -> 0.605 (one or two questions whose best paragraph is now one of the added
+#    resolutions'); test facts 0.8 -> 0.789, answered 0.905 -> 0.916. The test fall of facts
+#    measured when this gate was set before (0.021) is down to 0.011, within the margin.
+SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {"yes_no_explicit": 0.02}, "test": {}}
 NOISE_MARGIN = 0.02
 
 METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
