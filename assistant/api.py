@@ -67,7 +67,10 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
-_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+[a-z]+)?)\s+(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
+_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
+                      r"(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
+_BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from|before|after|another|else)\b", re.I)
+_MENTIONED_IN = re.compile(r"\b(?:mentioned|recalled|noted|cited|referred to)\s+(?:in|by)\b|提到的|提及的|回顾的", re.I)
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
@@ -244,7 +247,7 @@ class Assistant:
             return Answer(query.asked or query.question, text, True, query.lang, [], [], query.intent, "")
         unknown = self._not_indexed(query)
         # "When was HRC resolution 51/22, mentioned in 79/62, adopted?": the mention says
-        if unknown and (not query.docs or query.intent == "adoption"):
+        if unknown and (not query.docs or (query.intent == "adoption" and _MENTIONED_IN.search(query.question))):
             if query.docs and not filters.docs:
                 filters.docs = list(query.docs)
             return self._mentioned(query, unknown, filters)
@@ -264,7 +267,7 @@ class Assistant:
         if query.place_part in (OP, PP) and not filters.parts:  # "Which preambular paragraph lists ...?"
             filters.parts = [query.place_part]
         if query.in_article and not query.docs and not filters.docs:
-            filters.docs = [d for d in self.docs if d not in self.resolutions] or []
+            filters.docs = [d for d in self.docs if d not in self.resolutions]
         if query.intent == "quote":
             return self._quote_reference(query, filters)
         if query.intent == "count":
@@ -359,7 +362,8 @@ class Assistant:
                     found = [(fact, e) for e in [ev] + notes
                              if (fact := fact_in(e, asks, match, query.deadline, query.required))]
                     sentences += [fact_lead(*found[0])] if found else []
-                if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) and (who := self._who(query, match, p)):
+                if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) \
+                        and not _BESIDES_ETC.search(query.question) and (who := self._who(query, match, p)):
                     sentences.append(who)  # "Who hosted ... in December 2023?" -> "The Philippines."
             sentences += self._quoted(ev, query.lang)
             for note in notes:
@@ -395,6 +399,8 @@ class Assistant:
             found = doers(p.text, verb, [])  # one doer named is the one; of several, the item's
             if len(found) > 1:
                 found = doers(p.text, verb, query.required + [x for x in said if x is not c])
+            # never one the question names itself ("Who besides the Philippines ...?")
+            found = [f for f in found if not set(tokens(f)) & set(tokens(query.question))]
             if 0 < len(found) <= 3:
                 names = " and ".join(found)
                 return cite(names[:1].upper() + names[1:] + ".", [p.label])
@@ -588,8 +594,12 @@ class Assistant:
         """A resolution that is not indexed: answered from the indexed paragraphs that mention
         it, saying so; otherwise refused, naming what is indexed."""
         short = [number_of(d) for d in unknown]
+        # a Human Rights Council resolution is named so ("Human Rights Council resolution 51/22"),
+        # not by its number alone, which may be a General Assembly resolution's too
+        said = [rf"(?:Human Rights Council|HRC|人权理事会)\D{{0,20}}{re.escape(s)}" if d.startswith("A/HRC/") else re.escape(s)
+                for d, s in zip(unknown, short)]
         mentioning = [p for p in self.store.paragraphs if p.lang == ("zh" if query.lang == "zh" else "en")
-                      and any(re.search(rf"(?<![\d/]){re.escape(s)}(?![\d/])", p.text) for s in short)
+                      and any(re.search(rf"(?<![\d/]){x}(?![\d/])", p.text) for x in said)
                       and filters.admits_provision(p)]
         # a footnote giving the symbol is read with the paragraph that carries it
         mentioning = list(dict.fromkeys(c for p in mentioning for c in ([*self._carriers(p), p] if p.part == FN else [p])))
@@ -714,7 +724,9 @@ class Assistant:
         docs = self._in_scope(query, filters)
         # what the question says of the resolution besides its adoption; in Chinese, its words
         # ("关于人工智能的决议": a resolution on AI), when no resolution is named
-        wanted = concepts(_ADOPTION_WORDS.sub(" ", query.search), self.lexicon) if query.lang == "en" else \
+        # (a clause describing the resolution is not asked of its record: "80/57, which recalls 78/241,")
+        described = re.sub(r",\s*(?:which|that)\s+[^,?]+,?", " ", query.search)
+        wanted = concepts(_ADOPTION_WORDS.sub(" ", described), self.lexicon) if query.lang == "en" else \
             [] if query.docs or filters.docs else [[[w]] for w in content_terms(_ZH_ADOPTION_WORDS.sub(" ", chinese_content(query.search)))]
         for d in docs[:3]:
             p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
@@ -963,18 +975,10 @@ class Assistant:
         return out
 
 
-
-
-
-
-
-
 def _first(front: list[Hit], hits: list[Hit]) -> list[Hit]:
     """`hits` with those of `front` moved to the front, in front's order."""
     chosen = {id(h) for h in front}
     return front + [h for h in hits if id(h) not in chosen]
-
-
 
 
 def _once(links: list[Link]) -> list[Link]:

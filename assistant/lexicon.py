@@ -49,10 +49,9 @@ CHAT: dict[str, str] = _TABLE["chat"]
 _CHAT = re.compile(r"(?<![(&'/-])\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)&'=-])")
 
 
-# "2" and "4" as words, between two words that are not a count and what it counts
-# ("acording 2 the article", "new agenda 4 peace"; not "OP 2 of", "in 2 days", "item 4 on")
-_CHAT_DIGIT = re.compile(r"\b([a-z]+) ([24]) (?!(?:days?|weeks?|months?|years?|sessions?|paragraphs?|footnotes?|"
-                         r"states?|times?|of|and|or|to)\b)(?=[a-z])", re.I)
+# "2" and "4" as words before a determiner or pronoun ("acording 2 the article", "thanks 4 it");
+# anywhere else a digit is a number ("host 4 conferences", "the 2 resolutions")
+_CHAT_DIGIT = re.compile(r"\b([a-z]+) ([24]) (?=(?:the|a|an|it|its|them|their|this|that|these|those|me|you|us)\b)", re.I)
 _NOT_BEFORE_CHAT_DIGIT = {"op", "pp", "fn", "no", "item", "para", "paragraph", "footnote", "in", "for", "of", "last",
                           "first", "and", "or", "to", "than", "is", "are", "be"}
 

@@ -117,9 +117,9 @@ class Premises:
                 return True
             if not doers:
                 continue
-            # who the question says does it: its own agent of the verb, else any name it uses
-            asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))] or doers
-            if not any(holds(agent, [r]) for agent in found for r in asked):
+            # who the question says does it: its own agent of the verb (none stated, nothing to compare)
+            asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))]
+            if asked and not any(holds(agent, [r]) for agent in found for r in asked):
                 return True
         return False
 
@@ -144,17 +144,20 @@ class Premises:
                    for i, c in enumerate(match.about))
 
     def _contradicted_where_named(self, query: Query, match: Matcher, p: Paragraph | None) -> bool:
-        """A clause holding a rare word of the claim (a name: "奥地利") says otherwise than
-        the claim: "奥地利...主办的国际会议" against "由奥地利主办的区域会议"."""
+        """A clause holding a name of the claim (three characters or more of it, each pair of
+        them rare in the texts: "奥地利") says otherwise than the claim: "奥地利...主办的国际会议"
+        against "由奥地利主办的区域会议"."""
         if p is None:
             return False
-        rare = {t for c in match.about for alt in c for t in alt
-                if self.retriever.idf.get(t, 0.0) >= RARE_WORD * self.retriever.max_idf}
-        return any(rare & set(tokens(p.text[a:b])) and contradicts(query.search, p.text[a:b])
+        rare = RARE_WORD * self.retriever.max_idf
+        claim = chinese_content(query.search)
+        names = {claim[i : i + 3] for i in range(len(claim) - 2)
+                 if all(self.retriever.idf.get(claim[j : j + 2], 0.0) >= rare for j in (i, i + 1))}
+        return any(any(n in p.text[a:b] for n in names) and contradicts(query.search, p.text[a:b])
                    for a, b in clause_spans(p.text))
 
     def claim(self, query: Query) -> Matcher:
-        """The matcher of what a yes-no or why question claims (its own words only)."""
+        """The matcher of what a question claims or takes for granted (its own words only)."""
         return self.retriever.matcher(concepts(query.search, self.lexicon))
 
 

@@ -20,10 +20,9 @@ from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, spe
 ASKS = [
     ("when", re.compile(r"\b(when|by when|timing|dates?|which year|what year|deadline|how soon|until when)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
-    # before "where": "Where is resolution 51/22 published?" asks for a reference
+    ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
                              r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
-    ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
     ("who", re.compile(r"\b(who|whom|whose|which (?:[a-z]+ ){0,2}(?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
@@ -43,7 +42,7 @@ _ASKED_TO = re.compile(r"\b(?:asked|requested|called upon|called on|invited|enco
 _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b"
                    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:begun|started|held|convened|completed|finished|"
                    r"concluded|established|met|taken|done|ended)\b"
-                   r"|(?<!\bto be )(?<!\bwill be )\b(?:held|convened|completed|concluded)\s+(?:in|on|at|during|last)\b", re.I)
+                   r"|(?<!\bbe )\b(?:held|convened|completed|concluded)\s+(?:in|on|at|during|last)\b", re.I)
 _ARTICLE = re.compile(r"\b(?:news\s+(?:article|report|story|item|piece)s?|(?:the|this|that)\s+article)\b(?!\s*\d)"
                       r"|新闻|文章|报道", re.I)
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
@@ -261,7 +260,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     # "Does 80/57 mention resolution 79/239?", "the report A/80/88 that 80/57 cites": the
     # paragraph names it (a symbol of the question proper, its last sentence)
     proper = _last_sentence(question)
-    if ref.docs:
+    if ref.docs and query.intent != "adoption":  # (its adoption is the named resolution's own)
         query.required += [[tokens(number_of(d))] for d in ref.mentioned if number_of(d) in proper]
         query.required += [[tokens(d)] for d in other_symbols(proper) if tokens(d)]
     # "Was it adopted by consensus or by a recorded vote?" asks which, not whether.
@@ -403,12 +402,15 @@ def _intent(question: str, ref: Reference) -> str:
 
 # "What did the US say when it was adopted?": a "when" inside a question that asks something
 # else is a conjunction, not what is asked
+_WHERE_PUBLISHED = re.compile(r"\bwhere\b.{0,80}\b(?:published|printed|issued|recorded|reproduced)\b", re.I)
 _SUBORDINATE_WHEN = re.compile(r"^(\s*(?:what|who|whom|which|how|why|where)\b(?!\s+(?:year|date|day|time)\b).*?\b(?<!by )(?<!until )(?<!and )(?<!, ))when\b",
                                re.I)
 
 
 def _asks(question: str) -> str | None:
     question = _SUBORDINATE_WHEN.sub(lambda m: m.group(1), question)
+    if _WHERE_PUBLISHED.search(question):  # "Where is resolution 51/22 published?" asks for a reference
+        return "reference"
     return next((name for name, pattern in ASKS if pattern.search(question)), None)
 
 

@@ -55,7 +55,7 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 848 items (706 dev, 119 test run on the
+# little under the number measured with the gold set of 846 items (706 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
 #   dev:  recall@5 0.916, citation P/R 0.975/0.958, facts 0.872, answered 0.954, abstention 0.449,

@@ -171,12 +171,12 @@ def test_reporting_verbs_are_not_what_a_claim_is_about():
     assert concepts("Does 79/62 refer to the New Agenda for Peace?") == concepts("Does 79/62 the New Agenda for Peace?")
 
 
-def test_chat_digits_are_words_only_between_words():
+def test_chat_digits_are_words_only_before_a_determiner():
     from assistant.lexicon import unchat
-    assert unchat("new agenda 4 peace") == "new agenda for peace"
     assert unchat("acording 2 the article") == "acording to the article"
+    assert unchat("thanks 4 it") == "thanks for it"
     for kept in ("what does OP 2 of 79/62 say", "consultations in 2 days", "what is item 4 on the agenda",
-                 "what does para 4 say"):
+                 "what does para 4 say", "did the Philippines host 4 regional conferences", "the 2 resolutions"):
         assert unchat(kept) == kept
 
 

@@ -52,3 +52,9 @@ def test_a_share_of_the_claim_and_its_words_in_other_forms():
 def test_a_wh_question_is_refuted_by_a_rare_word_of_the_texts_it_lacks():
     # "Philippines" is a word of the texts, and rare; OP 9 does not say it
     assert PREMISES.refuted(read(f"Which conferences did {R79.removeprefix('A/RES/')} hold in the Philippines?"), hit(OP9))
+
+
+def test_no_doer_is_compared_where_the_question_names_none():
+    article = Paragraph("NEWS/2024-07-09", "en", "P", 1, "On 25 June 2024, the General Assembly adopted a draft "
+                        "Resolution. The Resolution was sponsored by the People’s Republic of China (PRC).")
+    assert not PREMISES.other_agents(read("Did China sponsor the resolution adopted on 25 June 2024?"), hit(article))

@@ -528,3 +528,16 @@ def test_of_them_leans_on_the_turn_before():
 def test_a_question_asking_where_something_stands(question, part, asks):
     q = read(question)
     assert (q.place_part, q.asks) == (part, asks) and "number" not in q.search.split()
+
+
+@pytest.mark.parametrize("question, past", [
+    ("Will open informal consultations be convened in 2025?", False),
+    ("Were the consultations held in New York?", True),
+])
+def test_a_future_passive_is_not_something_done(question, past):
+    assert read(question).past is past
+
+
+def test_where_it_is_published_asks_for_a_reference_but_which_document_says_where_does_not():
+    assert read("Where is resolution 51/22 published?").asks == "reference"
+    assert read("Which document says where the consultations will be held?").asks == "where"
