@@ -84,7 +84,9 @@ def concepts(question: str, lexicon: Lexicon | None = None) -> list[Concept]:
     # a phrase is one concept, in its own words or the texts' ("take part": "participation")
     question, found = phrases(question)
     for phrase, theirs in found:
-        alternatives = [a for a in (content_terms(phrase), content_terms(theirs)) if a] if theirs else []
+        # (its own words only when all of them count: "set up" is not "set")
+        own = content_terms(phrase) if len(content_terms(phrase)) == len(phrase.split()) else []
+        alternatives = [a for a in (own, content_terms(theirs)) if a] if theirs else []
         key = "|".join(sorted(" ".join(a) for a in alternatives))
         if alternatives and key not in seen:
             seen.add(key)

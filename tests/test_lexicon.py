@@ -198,3 +198,9 @@ def test_two_swapped_letters_are_a_slip():
     lexicon = Lexicon({"right": 1.0}, ["human rights law"])
     assert lexicon.correct("rigths") == "rights"
     assert lexicon.correct("rites") is None  # not one slip away
+
+
+def test_a_phrase_with_a_small_word_is_the_texts_word_only():
+    from assistant.text import concepts
+    assert [["establish"]] in concepts("Did 80/57 set up a new body?")
+    assert not any(["set"] in c for c in concepts("Did 80/57 set up a new body?"))
