@@ -13,7 +13,7 @@ from index import FN, META, OP, PP, P, Paragraph
 
 from .evidence import Evidence, select
 from .retrieve import Matcher
-from .text import clauses, tokens
+from .text import NUMBER_WORDS, clauses, tokens
 
 PART_WORDS = {
     "en": {PP: "preambular paragraphs", OP: "operative paragraphs", FN: "footnotes", None: "paragraphs"},
@@ -126,12 +126,11 @@ def begins_lead(doc: str, part: str | None, word: str, found: list[Paragraph], l
     if not found:
         return f"No {PART_WORDS['en'][part].removesuffix('s')} of resolution {sym} begins with “{word}”."
     listed = where[0] if n == 1 else ", ".join(where[:-1]) + " and " + where[-1]
-    count = _NUMBER_NAMES[n] if n < len(_NUMBER_NAMES) else str(n)
+    count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
     return cite(f"{count.capitalize()} {kind} of resolution {sym} begin{'s' if n == 1 else ''} with “{word}”: {listed}.",
                 [p.label for p in found])
 
 
-_NUMBER_NAMES = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
 def mentions_lead(found: dict[str, list[Paragraph]], lang: str) -> str:

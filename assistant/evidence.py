@@ -18,6 +18,7 @@ from index.lexical import CJK_CHAR, terms
 
 from .retrieve import Matcher
 from .text import MONTHS, ORDINAL_WORDS, same_word, tokens
+from .understand import holds
 
 SHORT_WORDS = 32  # a paragraph this short is quoted whole
 QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
@@ -369,10 +370,7 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     Sierra Leone") or the name just before it ("the United States endorsed"), each as its
     tokens; None when the text names no one doing it."""
     words = list(re.finditer(r"[\w'’-]+", text))
-    # the verb done: "sponsored", "held", "endorse" after "did"; not a noun of the same stem ("Resolution")
-    at = [i for i, w in enumerate(words) if _DONE.search(w.group(0))
-          or any(x.group(0).lower() in _AUXILIARY for x in words[max(0, i - 4) : i])]  # "Did China endorse"
-    at = [i for i in at if set(tokens(words[i].group(0))) & verb or same_word(next(iter(tokens(words[i].group(0))), ""), verb)]
+    at = _deeds(words, verb, asked=True)
     found: list[set[str]] = []
     for n, i in enumerate(at):
         end = words[at[n + 1]].start() if n + 1 < len(at) else len(text)
@@ -398,8 +396,7 @@ def doers(text: str, verb: set[str], wanted: list[list[list[str]]]) -> list[str]
     2023?" -> ["the Philippines"] from "regional conferences hosted by the Philippines on 13
     and 14 December 2023 and by Sierra Leone on 17 and 18 April 2024"."""
     words = list(re.finditer(r"[\w'’-]+", text))
-    at = [i for i, w in enumerate(words) if _DONE.search(w.group(0))
-          and (set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb))]
+    at = _deeds(words, verb)
     found: list[str] = []
     for n, i in enumerate(at):
         start = words[at[n - 1]].end() if n else 0
@@ -414,13 +411,17 @@ def doers(text: str, verb: set[str], wanted: list[list[list[str]]]) -> list[str]
             head = len("by ") + len(name) + (len(window) - len(window.lstrip()))  # the name, then its item up to the next
             window = window[:head] + re.split(r",|\band\s+(?=the\b)", window[head:])[0]
             # the question's names stand before the verb ("the ... Summit hosted") or in the item
-            if holds_all(terms(f"{before} {window}"), wanted):
+            if holds(terms(f"{before} {window}"), wanted):
                 found.append(name)
     return found
 
 
-def holds_all(have: set[str], wanted: list[list[list[str]]]) -> bool:
-    return all(any(all(t in have or same_word(t, have) for t in alt) for alt in alts) for alts in wanted)
+def _deeds(words: list[re.Match], verb: set[str], asked: bool = False) -> list[int]:
+    """Where the verb is done ("sponsored", "held"), or, `asked`, named after an auxiliary ("Did
+    China endorse"); not a noun of the same stem ("Resolution")."""
+    return [i for i, w in enumerate(words)
+            if (_DONE.search(w.group(0)) or (asked and any(x.group(0).lower() in _AUXILIARY for x in words[max(0, i - 4) : i])))
+            and (set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb))]
 
 
 _AUXILIARY = {"did", "does", "do", "to", "will", "would", "can", "could", "should", "shall", "has", "have", "had"}

@@ -15,6 +15,8 @@ MONTHS: tuple[str, ...] = _MONTHS_BY_LANG["en"]  # "January" ... "December"
 ORDINAL_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
                  r"sixth|seventh|eighth|ninth)|(?:tenth|eleventh|twelfth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)")
 
+NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 _TENS = "twent thirt fort fift sixt sevent eight ninet".split()

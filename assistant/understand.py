@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, number_of, other_symbols, resolve_relative
-from .text import MONTHS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
+from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
@@ -119,8 +119,6 @@ _MONTHS = frozenset(m.lower() for m in MONTHS)
 _NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday i resolution
     resolutions article paragraph paragraphs footnote op pp fn""".split())
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty").split()
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
@@ -356,7 +354,7 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     for n in _NUMBER.findall(re.sub(r"\b(?:para(?:graph)?s?\.?|OP|PP|FN|foot ?notes?)\s*\d+", " ", text, flags=re.I)):
         digits = re.sub(r"\D", "", n)
         spelled = spelled_ordinal(int(digits)) if n[-1].isalpha() else None  # "81st": "eighty-first"
-        out.append([[n.lower()]] + ([[_NUMBER_WORDS[int(digits)]]] if int(digits) < len(_NUMBER_WORDS) else [])
+        out.append([[n.lower()]] + ([[NUMBER_WORDS[int(digits)]]] if int(digits) < len(NUMBER_WORDS) else [])
                    + ([tokens(spelled)] if spelled else []))
     return out
 
