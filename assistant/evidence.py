@@ -146,7 +146,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     not yet covered, within a word budget."""
     text = p.text
     # Prose (a news article) is quoted by sentences; a resolution's paragraph by clauses.
-    spans = sentence_spans(text) if p.part == P else clause_spans(text)
+    spans = sentence_spans(text) if p.part == P else _with_relatives(text, clause_spans(text))
     if verbatim:  # "quote it in full": every word, long names too
         return Evidence(p, ((0, len(text)),))
     if whole or not spans or _words(text) <= SHORT_WORDS:
@@ -209,6 +209,18 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
         drop = min((i for i in keep if i not in protected), key=lambda i: (scores[i], -abs(i - best)))
         keep.discard(drop)
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
+
+
+def _with_relatives(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A relative clause is quoted with what it qualifies: "a rolling text, | which represents a
+    significant milestone"."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and re.match(r"\s*(?:which|who|whose)\b", text[a:b]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def select_by_meaning(p: Paragraph, similarity: list[float]) -> Evidence:

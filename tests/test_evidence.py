@@ -402,3 +402,11 @@ def test_the_doers_of_the_item_the_question_names():
     assert doers(text, {"host"}, [[["region"]]]) == ["the Philippines", "Sierra Leone"]
     assert doers(text, {"host"}, [[["internat"]], [["april"]]]) == ["Austria"]
     assert doers(text, {"condemn"}, []) == []
+
+
+def test_a_relative_clause_is_quoted_with_what_it_qualifies():
+    p = Paragraph(R79, "en", "PP", 7, "Welcoming the growing interest in these issues, and the efforts of the Chair to "
+                  "capture this as part of a rolling text, which represents a significant milestone in the work of "
+                  "the Group towards the fulfilment of its mandate, and noting other matters of the session,")
+    quoted = " ".join(p.text[a:b] for a, b in select(p, matcher("What does 80/57 say about the rolling text?"), None).spans)
+    assert "rolling text, which represents a significant milestone" in quoted
