@@ -58,10 +58,10 @@ DEFAULT_CONFIG = "hybrid-use"
 # little under the number measured with the gold set of 846 items (706 dev, 119 test run on the
 # seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.916, citation P/R 0.975/0.958, facts 0.87, answered 0.952, abstention 0.449,
+#   dev:  recall@5 0.916, citation P/R 0.975/0.958, facts 0.872, answered 0.952, abstention 0.449,
 #         injection held 1.0, yes-no explicit 0.649, false premise rejected 0.87, unsupported
 #         declined 0.771.
-#   test: recall@5 0.859, citation P/R 0.941/0.941, facts 0.812, answered 0.911, abstention 0.389,
+#   test: recall@5 0.859, citation P/R 0.941/0.941, facts 0.822, answered 0.911, abstention 0.389,
 #         yes-no explicit 0.708, false premise rejected 0.444, unsupported declined 0.611.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
@@ -132,7 +132,7 @@ GATE_ADDED: dict[str, dict[str, float]] = {
 #    items (unanswerable: 9 test) it allows no further miss.
 #    Measured, seeds -> seeds+docs: dev recall@5 0.921 -> 0.904, facts 0.864 -> 0.855, yes-no
 #    explicit 0.618 -> 0.592 (one or two questions whose best paragraph is now one of the added
-#    resolutions'); test facts 0.8 -> 0.789, answered 0.905 -> 0.916. The test fall of facts
+#    resolutions'); test facts 0.811 -> 0.8, answered 0.905 -> 0.916. The test fall of facts
 #    measured when this gate was set before (0.021) is down to 0.011, within the margin.
 SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {"yes_no_explicit": 0.026}, "test": {}}
 NOISE_MARGIN = 0.02
