@@ -48,7 +48,7 @@ from .evidence import (
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
-from .premise import Premises, main_version, says
+from .premise import Premises, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
@@ -126,10 +126,7 @@ class Assistant:
             _comparisons={},
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
-            # the words resolutions frame a paragraph with ("Acknowledging", "Recognizing", "Notes")
-            premises=Premises(retriever, lexicon, frozenset(
-                t for p in store.paragraphs if p.part in (PP, OP) and p.lang == "en"
-                for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else ""))),
+            premises=Premises(retriever, lexicon),
             lexicon=lexicon,
             corpus=Corpus(resolutions, lexicon, self._series_of),
         )
@@ -387,14 +384,12 @@ class Assistant:
         """The names the paragraph gives as doing what the question asks who did, of the item
         holding what else the question says: a lead of a few names, or none."""
         have = terms(p.text)
-        named = {t for r in query.required for alt in r for t in alt}
         # what else the question says that the paragraph says too, to tell its items apart (not
         # the kind of answer it wants: "Which countries ...?")
         kind = set(tokens(m.group(1))) if (m := re.search(r"\b(?:which|what|whose)\s+(\w+)", query.question, re.I)) else set()
         said = [c for c in match.about if any(all(t in have for t in alt) for alt in c) and not kind & {t for alt in c for t in alt}]
-        for c in match.about:
-            verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
-            if not verb or verb & named or verb & kind:
+        for c, verb in deeds(match.about, query.required):
+            if verb & kind:
                 continue
             found = doers(p.text, verb, [])  # one doer named is the one; of several, the item's
             if len(found) > 1:

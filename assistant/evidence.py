@@ -508,9 +508,9 @@ def claim_units(p: Paragraph) -> list[Unit]:
             # the list's predicate: said of each of its items ("international humanitarian law
             # and international human rights law, | applies in relation to autonomous weapons")
             units = [u._replace(own=f"{u.own} {own}", tail=own) for u in units]
-            units.append(Unit(text[x:y], head + " " + own, head, own))
+            units.append(Unit(text[x:y], head + " " + own, head, own, context))
         elif re.match(r"\s*(?:and|or)\s", own) or (i and text[:x].rstrip().endswith(",") and short):
-            units.append(Unit(text[x:y], head + " " + own, head))
+            units.append(Unit(text[x:y], head + " " + own, head, context=context))
             if not short:  # "... and that these consultations shall be open to the full
                 head = f"{head} {own}"  # participation of ..., civil society, ..."
         else:
@@ -519,8 +519,6 @@ def claim_units(p: Paragraph) -> list[Unit]:
             context = (units[-1].own if units else "") if _CONTINUES.match(own) else ""
             head = own
             units.append(Unit(text[x:y], own, "", context=context))
-            continue
-        units[-1] = units[-1]._replace(context=context)
     return units
 
 

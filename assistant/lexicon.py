@@ -111,9 +111,9 @@ class Lexicon:
         at hand, only pairs inside a capitalised name count: an abbreviation stands for a
         name ("Group of Governmental Experts"), not for any words that happen to follow one
         another ("international community to join" is no "ICJ")."""
-        names = {pair for t in self._texts for m in _NAME.finditer(t) for pair in phrase_pairs(m.group(0))}
-        # a name of lower-case words around a capitalised one: "non-State actors"
-        names |= {pair for t in self._texts for m in _HYPHENED.finditer(t) for pair in phrase_pairs(m.group(0))}
+        # (and a name of lower-case words around a capitalised one: "non-State actors")
+        names = {pair for t in self._texts for pattern in (_NAME, _HYPHENED) for m in pattern.finditer(t)
+                 for pair in phrase_pairs(m.group(0))}
         out: dict[str, list[str]] = defaultdict(list)
         for term in self.known:
             if "_" in term and (not self._texts or term in names):

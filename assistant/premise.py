@@ -10,6 +10,7 @@ word of the texts it needs missing, and who did what as the paragraph says it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index import META, OP, PP, Paragraph
 from index.lexical import terms
@@ -17,7 +18,7 @@ from index.lexical import terms
 from .evidence import actors, agents, claim_text, claim_units, clause_spans
 from .lexicon import Lexicon, contradicts
 from .retrieve import Hit, Matcher, Retriever
-from .text import chinese_content, concepts, same_word, tokens
+from .text import Concept, chinese_content, concepts, same_word, tokens
 from .understand import Query, holds
 
 # Share of a claim's concepts (IDF-weighted; a word the texts never use counts at a median
@@ -29,10 +30,14 @@ RARE_WORD = 0.9  # share of the highest IDF at which a word of the texts is rare
 class Premises:
     """Tests claims against paragraphs of one corpus."""
 
-    def __init__(self, retriever: Retriever, lexicon: Lexicon, framing: frozenset[str]):
+    def __init__(self, retriever: Retriever, lexicon: Lexicon):
         self.retriever = retriever
         self.lexicon = lexicon
-        self.framing = framing  # the words resolutions frame a paragraph with ("Recognizing")
+        # the words resolutions frame a paragraph with ("Acknowledging", "Recognizing", "Notes")
+        self.framing = frozenset(t for p in retriever.paragraphs if p.part in (PP, OP) and p.lang == "en"
+                                 for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else ""))
+        # a question's claim is read once, whichever tests it goes through
+        self._claims = lru_cache(maxsize=64)(lambda search: retriever.matcher(concepts(search, lexicon)))
 
     def holds(self, query: Query, best: Hit) -> bool:
         """A yes-no or why question's claim is in the texts: the best paragraph expresses most
@@ -103,22 +108,19 @@ class Premises:
 
         # the question's names that the paragraph has doing something (not "AI", not "2024")
         doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
-        named = {t for r in query.required for alt in r for t in alt}
-        for c in self.claim(query).about:
-            verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
-            if not verb or verb & named:  # a name, not what is done
-                continue
+        for _, verb in deeds(self.claim(query).about, query.required):
             found = spelt(agents(p.text, verb))
             if not found:
                 continue
+            stated = spelt(agents(query.search, verb))  # who the question says does it
             # "established by the General Assembly" against "established under the Convention"
-            said = [a for a in spelt(agents(query.search, verb)) if a - verb]
+            said = [a for a in stated if a - verb]
             if said and not any(a & b for a in said for b in found):
                 return True
             if not doers:
                 continue
-            # who the question says does it: its own agent of the verb (none stated, nothing to compare)
-            asked = [r for r in doers if any(holds(a, [r]) for a in spelt(agents(query.search, verb)))]
+            # ... among the names the paragraph has doing something (none stated, nothing to compare)
+            asked = [r for r in doers if any(holds(a, [r]) for a in stated)]
             if asked and not any(holds(agent, [r]) for agent in found for r in asked):
                 return True
         return False
@@ -158,7 +160,19 @@ class Premises:
 
     def claim(self, query: Query) -> Matcher:
         """The matcher of what a question claims or takes for granted (its own words only)."""
-        return self.retriever.matcher(concepts(query.search, self.lexicon))
+        return self._claims(query.search)
+
+
+def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[Concept, set[str]]]:
+    """The concepts of a question that name what is done (not a name it uses, not a word
+    pair), each with its words: "sponsor" of "Did the United States sponsor ...?"."""
+    named = {t for r in required for alt in r for t in alt}
+    out = []
+    for c in about:
+        verb = {t for alt in c for t in alt if "_" not in t and len(t) >= 4}
+        if verb and not verb & named:
+            out.append((c, verb))
+    return out
 
 
 def only_requested(match: Matcher, text: str) -> bool:

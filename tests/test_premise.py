@@ -9,7 +9,7 @@ from assistant.premise import Premises, covered, only_requested, says
 from assistant.retrieve import Hit
 from index import Paragraph
 
-PREMISES = Premises(RETRIEVER, LEXICON, frozenset({"acknowledg", "decid", "call"}))
+PREMISES = Premises(RETRIEVER, LEXICON)
 ARTICLE = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
     "Despite being sponsored by the PRC, the United States endorsed the Resolution."))
 
