@@ -62,9 +62,14 @@ def _chat_digit(m: re.Match) -> str:
     return f"{m.group(1)} {'to' if m.group(2) == '2' else 'for'} "
 
 
+# a country or body typed in lower case after "the": "the us" is never the pronoun
+_THE_ABBREVIATION = re.compile(r"\b(the\s+)(us|usa|uk|un|eu|prc)\b")
+
+
 def unchat(question: str) -> str:
     """Chat shorthand spelt out ("r civilians mentioned n 80/57" -> "are civilians mentioned
     in 80/57"); lower case only, so an abbreviation in capitals stays what it is."""
+    question = _THE_ABBREVIATION.sub(lambda m: m.group(1) + m.group(2).upper(), question)
     question = _CHAT_DIGIT.sub(_chat_digit, question)
     return _CHAT.sub(lambda m: CHAT[m.group(1)], question)
 

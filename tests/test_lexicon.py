@@ -204,3 +204,9 @@ def test_a_phrase_with_a_small_word_is_the_texts_word_only():
     from assistant.text import concepts
     assert [["establish"]] in concepts("Did 80/57 set up a new body?")
     assert not any(["set"] in c for c in concepts("Did 80/57 set up a new body?"))
+
+
+def test_a_country_typed_in_lower_case_after_the_is_the_country():
+    from assistant.lexicon import unchat
+    assert unchat("did the us sponsor it") == "did the US sponsor it"
+    assert unchat("tell us about it") == "tell us about it"  # the pronoun stays
