@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     for from further had has have having he her here hers him his how i if in into is it its
     itself just me more most my no nor not now of off on once only or other our ours out over
     own same she should so some such than that the their theirs them then there these they
-    this those through to too under until up very was we were what when where which while who
+    this those through to too under until up very was we were what when where which while who whose
     whom why will with would you your yours shall may might must ever
     tell say said says know please give show explain describe list name mention mentioned
     according text texts document documents resolutions assembly general un united nations

@@ -138,6 +138,7 @@ def test_without_history_nothing_is_a_follow_up():
     "What does it say about civil society?",
     "When will they be convened?",
     "Where?",
+    "Whose efforts does it credit for that?",  # "whose" asks, like "who"; it is no word of the subject
 ])
 def test_a_question_leaning_on_the_last_turn_is_a_follow_up_and_inherits_its_resolution(question):
     q = read(question, turn("When was 79/62 adopted?", META79))
