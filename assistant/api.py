@@ -51,7 +51,7 @@ from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens
+from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens, translated
 from .understand import Corpus, Query, holds, parts_named, understand
 from .verify import sentences_with_citations, verified
 
@@ -74,6 +74,7 @@ _MENTIONED_IN = re.compile(r"\b(?:mentioned|recalled|noted|cited|referred to)\s+
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
+TRANSLATED = 0.95  # share of its support a paragraph found through the Chinese word table keeps
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
 DISCUSSED_BONUS = 0.15  # support added to a paragraph the turn before cited, for a follow-up
 ANSWER_TYPE_BONUS = 0.2  # a paragraph holding what a when/where/how-long question asks for
@@ -83,6 +84,7 @@ ABSTAIN = {
 }
 RELATED = {"en": "Nearest paragraphs (related, not support): ", "zh": "最接近的段落（仅供参考，不作为依据）："}
 ENGLISH_ONLY = "（第{sym}号决议没有中文文本，以下引自英文文本。）"
+ENGLISH_ONLY_OTHER = "（该文件没有中文文本，以下引自英文文本。）"  # an article, a report: not a resolution
 
 
 class QuestionError(ValueError):
@@ -276,10 +278,10 @@ class Assistant:
             # ... unless it asks of a named resolution's adoption what its record does not say;
             # a resolution described, not named ("the first UNGA resolution on AI"), may be
             # one an article reports
-            named = query.docs or filters.docs
+            named = [d for d in query.docs or filters.docs if d in self.resolutions]
             if not answer.abstained or (named and re.search(r"\b(adopt\w*|pass(ed)?|vot\w+)\b|通过", query.question, re.I)):
                 return answer
-            query = replace(query, intent="fact")
+            query = replace(query, intent="yes-no" if query.polar else "fact")
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
@@ -343,7 +345,10 @@ class Assistant:
             sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
-            if query.lang != p.lang and not query.whole:  # no word in common: clauses by meaning
+            read_as = self.retriever.matcher(translated(query.search)[0]) if query.lang == "zh" and p.lang == "en" else None
+            if read_as is not None and read_as.about and not query.whole:  # the question's words in English
+                ev = select(p, read_as, query.asks, broad=query.asks is None or query.asks == "who", names=query.required)
+            elif query.lang != p.lang and not query.whole:  # no word in common: clauses by meaning
                 ev = select_by_meaning(p, self._clause_similarity(query.question, p))
             else:
                 # "Apart from an arms race, what other risks ...?": the clause saying it is not the
@@ -433,7 +438,7 @@ class Assistant:
         seed = self.docs[p.doc]
         out = []
         if qlang == "zh" and p.lang != "zh":
-            out.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)))
+            out.append(ENGLISH_ONLY.format(sym=short_symbol(p.doc)) if p.doc in self.resolutions else ENGLISH_ONLY_OTHER)
         out.append(quotation(ev, seed.date, seed.kind))
         return out
 
@@ -716,7 +721,7 @@ class Assistant:
         """When, where and on what report a resolution was adopted: its adoption record."""
         sentences, verdicts = [], []
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
-        docs = self._in_scope(query, filters)
+        docs = [d for d in self._in_scope(query, filters) if d in self.resolutions]  # an article has no adoption record
         # what the question says of the resolution besides its adoption; in Chinese, its words
         # ("关于人工智能的决议": a resolution on AI), when no resolution is named
         # (a clause describing the resolution is not asked of its record: "80/57, which recalls 78/241,")
@@ -786,9 +791,20 @@ class Assistant:
         scale = 0.95 * min(1.0, pivot[0].support / top) if top else 0.0
         for h in bridged:
             h.coverage, h.dense, h.bonus = h.coverage * scale, h.dense * scale, h.bonus * scale
-        merged = {h.provision: h for h in bridged}
-        merged.update({h.provision: h for h in hits if h.provision not in merged or h.support > merged[h.provision].support})
-        return list(merged.values())
+        return _strongest(hits, bridged + self._translated(query, single, filters))
+
+    def _translated(self, question: str, single: list[str], filters: Filters) -> list[Hit]:
+        """The English-only texts searched for a Chinese question read through the lexicon's
+        Chinese table: its words in English for the lexical ranking and for coverage (what stays
+        untranslated counts against it), its own words for the multilingual model."""
+        about, english = translated(question)
+        if not about:
+            return []
+        found = self.retriever.search(question, Filters(single, "en", filters.parts), k=max(10, self.settings.top_k),
+                                      mode=self.settings.retrieval, about=about, words=english)
+        for h in found:  # a reading through a word table: a paragraph in the question's own language wins a tie
+            h.coverage, h.dense, h.bonus = h.coverage * TRANSLATED, h.dense * TRANSLATED, h.bonus * TRANSLATED
+        return found
 
     def _check(self, question: object) -> str:
         if not isinstance(question, str):
@@ -968,6 +984,15 @@ class Assistant:
             out.append({"file": d.file, "doc": d.doc, "lang": d.lang, "title": d.title, "date": d.date,
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
+
+
+def _strongest(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """One hit per provision, the one with the most support."""
+    merged: dict[tuple, Hit] = {}
+    for h in more + hits:
+        if h.provision not in merged or h.support > merged[h.provision].support:
+            merged[h.provision] = h
+    return list(merged.values())
 
 
 def _first(front: list[Hit], hits: list[Hit]) -> list[Hit]:

@@ -52,6 +52,10 @@ FACT_PATTERNS = {
     # a document symbol, a Treaty Series or Official Records reference
     "reference": re.compile(r"\b[A-Z]{1,2}/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]*\d[A-Za-z0-9.]*"
                             r"|Treaty Series,?\s+vol\.\s*\d+(?:,\s*No\.\s*\d+)?|Supplement\s+No\.\s*\d+[A-Z]?"),
+    # a resolution by its symbol: "resolutions 78/241 of 22 December 2023 and 79/62 of 2 December 2024"
+    "resolution": re.compile(rf"\b(?:(?:General Assembly|Human Rights Council|Security Council)\s+)?resolutions?\s+\d+/\d+"
+                             rf"(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?(?:,?\s+and\s+\d+/\d+(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?)*"
+                             r"|第\s*\d+/\d+\s*号决议"),
     "how-many": re.compile(r"(?<![/A-Za-z0-9.])(?!(?:19|20)\d\d(?!\d))\d+(?![/A-Za-z0-9])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"twenty|thirty|hundred|thousand|million|dozens?)\b|[一二两三四五六七八九十百千万]+\s*(?:个|名|项|份|次)", re.I),
     "who": re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][a-z]+)*|国家|组织|委员会|社会"),

@@ -20,7 +20,7 @@ _UNCITED = re.compile(
     r"^(No: |The premise of this question is not in the texts: )?the indexed texts do not say so;|"
     r"^Resolution \S+ is not itself indexed|is not indexed, so it cannot be quoted|"
     r"^The indexed texts do not answer|^The indexed texts have no|^不。|^所收录的文本|本身未被收录|"
-    r"^（第\S+号决议没有中文文本", re.I)
+    r"^（(?:第\S+号决议|该文件)没有中文文本", re.I)
 
 
 def unsupported(answer: Answer) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from index.detect import MONTHS as _MONTHS_BY_LANG
 from index.lexical import STOPWORDS, phrase_pairs, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.toml"
@@ -29,6 +30,9 @@ SYNONYMS: dict[str, str] = _TABLE["synonyms"]
 QUESTION_VERBS = frozenset(_TABLE["question_verbs"])
 PHRASES: dict[str, str] = _TABLE["phrases"]
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
+MONTHS: tuple[str, ...] = _MONTHS_BY_LANG["en"]
+CHINESE: dict[str, str] = _TABLE["chinese"]
+_LONGEST_CHINESE = max(map(len, CHINESE), default=0)
 CONTRASTS: list[frozenset[str]] = [frozenset(tokens(" ".join(group), keep_stopwords=True)) for group in _TABLE["contrasts"]]
 
 
@@ -37,6 +41,38 @@ def phrases(question: str) -> tuple[str, list[tuple[str, str]]]:
     each: "take place in New York" -> ("in New York", [("take place", "convened")])."""
     found = [(m.group(1), PHRASES[m.group(1).lower()]) for m in _PHRASE.finditer(question)]
     return _PHRASE.sub(" ", question), found
+
+
+_ZH_DATE = re.compile(r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
+
+
+def _english_date(m: re.Match) -> str:
+    """"2024年3月21日" -> "21 March 2024" (as the English texts write dates)."""
+    year, month, day = m.groups()
+    month_name = MONTHS[int(month) - 1] if month and 1 <= int(month) <= 12 else ""
+    return " ".join(x for x in (day if month_name else "", month_name, year) if x)
+
+
+def in_english(text: str) -> tuple[list[list[str]], str]:
+    """A Chinese text read through the table: for each Chinese word it holds (each stretch read
+    as the longest word the table has) and each date, the English words that may stand for it;
+    and what is left untranslated."""
+    english: list[list[str]] = [[d] for m in _ZH_DATE.finditer(text) if m.group(0).strip() and (d := _english_date(m))]
+    text = _ZH_DATE.sub(lambda m: " " if _english_date(m) else m.group(0), text)
+    rest: list[str] = []
+    i = 0
+    while i < len(text):
+        found = next((text[i : i + n] for n in range(min(_LONGEST_CHINESE, len(text) - i), 0, -1)
+                      if text[i : i + n] in CHINESE), None)
+        if found:
+            if alternatives := [a.strip() for a in CHINESE[found].split("|") if a.strip()]:
+                english.append(alternatives)
+            rest.append(" ")
+            i += len(found)
+        else:
+            rest.append(text[i])
+            i += 1
+    return english, "".join(rest)
 
 
 def contradicts(claim: str, text: str) -> bool:

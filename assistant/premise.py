@@ -18,7 +18,7 @@ from index.lexical import terms
 from .evidence import actors, agents, claim_text, claim_units, clause_spans
 from .lexicon import Lexicon, contradicts
 from .retrieve import Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, same_word, tokens
+from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
 
 # Share of a claim's concepts (IDF-weighted; a word the texts never use counts at a median
@@ -58,6 +58,9 @@ class Premises:
             return False
         if query.lang == "zh" and self._contradicted_where_named(query, match, best.versions.get("zh")):
             return False
+        if query.lang == "zh" and "zh" not in best.versions:  # an English-only text: the claim in its words
+            about, _ = translated(query.search)
+            match = self.retriever.matcher(about) if about else match
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
             return any(says(match, claim_text(v)) and holds(terms(v.text), query.required)

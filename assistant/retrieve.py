@@ -162,9 +162,11 @@ class Retriever:
         k: int = 10,
         mode: str = "hybrid",
         about: list[Concept] | None = None,
+        words: str | None = None,
     ) -> list[Hit]:
         """The k best provisions for `query`, best first. `about` holds the question's
-        concepts for coverage (by default those of `query`)."""
+        concepts for coverage (by default those of `query`); `words`, the text the lexical
+        ranking looks for (by default `query`: another for a question read in translation)."""
         about = concepts(query) if about is None else about
         hits: dict[tuple, Hit] = {}
 
@@ -186,7 +188,7 @@ class Retriever:
 
         lexical_rank: dict[tuple, None] = {}
         if mode in ("hybrid", "lexical"):
-            q = tokens(query)
+            q = tokens(query if words is None else words)
             if q and any(t in self.bm25.vocab_dict for t in q):
                 scores = self.bm25.get_scores(q)
                 if filters.docs or filters.parts:  # restricted: rank everything, skip what is not admitted

@@ -44,7 +44,7 @@ ZH_STOP = frozenset(
 ZH_STOPCHARS = frozenset("的了在应其是何吗呢将于和与对为之也都而及或被把从向让给这那哪些什么谁有没该")
 
 # Hand-made tables live in data/lexicon.toml; derived abbreviations and spelling in lexicon.py.
-from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, QUESTION_VERBS, SYNONYMS, Lexicon, phrases  # noqa: E402
+from .lexicon import ACRONYMS, ALWAYS_ACRONYMS, QUESTION_VERBS, SYNONYMS, Lexicon, in_english, phrases  # noqa: E402
 
 
 def language(text: str) -> str:
@@ -142,6 +142,18 @@ _name = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|f
 def names(text: str) -> list[str]:
     """Runs of capitalised words inside a sentence: "Security Council", "Sierra Leone"."""
     return [m.group(0) for m in _name.finditer(text.strip())]
+
+
+def translated(text: str) -> tuple[list[Concept], str]:
+    """A Chinese question's concepts for reading an English text: each Chinese word of the
+    lexicon's table as its English words, and what is left untranslated as Chinese (which no
+    English text holds, so it counts against a paragraph rather than being ignored); and the
+    English words, for a lexical search."""
+    english, rest = in_english(text)
+    about = [alts for words in english if (alts := [a for w in words if (a := content_terms(w))])]
+    if not about:
+        return [], ""
+    return about + concepts(rest), " ".join(w for words in english for w in words)
 
 
 def chinese_content(text: str) -> str:

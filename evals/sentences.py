@@ -120,7 +120,7 @@ _NEWS = re.compile(r"\bA news article (?:of|issued on) \d{1,2} \w+ \d{4} \(a sec
 # Fixed phrasing around a named paragraph; it carries no claim of its own.
 _FIXED = re.compile(
     r"^,?\s*[Tt]he General Assembly(?: was)?\b|\breads:|^\s*[:：]|大会在|^中|"
-    r"（第\d+/\d+号决议没有中文文本，以下引自英文文本。）|\(resolution \d+/\d+ has no Chinese text; quoted from the English text\.\)")
+    r"（(?:第\d+/\d+号决议|该文件)没有中文文本，以下引自英文文本。）|\(resolution \d+/\d+ has no Chinese text; quoted from the English text\.\)")
 _LEAD_WORD = re.compile(r"^(?:(?:Yes|No)\b[.,:;]?|(?:是|否|不)[。，：])\s*")
 
 

@@ -99,6 +99,20 @@ def test_chinese_question_about_an_english_only_text_says_so(assistant):
     assert [c.label for c in answer.citations] == ["A/RES/80/57 OP 4"]
 
 
+@pytest.mark.parametrize("question, label, fact", [
+    ("文章说美国在这个过程中发挥了什么作用？", "NEWS/2024-07-09 P 3", "positive role"),
+    ("文章说3月21日的决议强调了什么威胁？", "NEWS/2024-07-09 P 2", "malicious use"),
+    ("80/57提到了大会哪一项关于军事领域人工智能的决议？", "A/RES/80/57 PP 8", "79/239"),
+])
+def test_a_chinese_question_about_an_english_only_text_is_read_through_the_word_table(assistant, question, label, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].label == label
+    assert fact in answer.answer
+    # the article is no resolution: its notice does not call it one
+    assert "第NEWS" not in answer.answer
+    assert unsupported(answer) == []
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

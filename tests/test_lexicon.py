@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from handmade import LEXICON
 
-from assistant.lexicon import SPELLING_CUTOFF, Lexicon, unchat
-from assistant.text import chinese_content
+from assistant.lexicon import SPELLING_CUTOFF, Lexicon, in_english, unchat
+from assistant.text import chinese_content, translated
 from index.lexical import terms
 
 TEXT = "Encourages the Open-ended Working Group to consider international humanitarian law,"
@@ -210,3 +210,19 @@ def test_a_country_typed_in_lower_case_after_the_is_the_country():
     from assistant.lexicon import unchat
     assert unchat("did the us sponsor it") == "did the US sponsor it"
     assert unchat("tell us about it") == "tell us about it"  # the pronoun stays
+
+
+def test_chinese_is_read_through_the_table_longest_word_first_with_its_dates():
+    english, rest = in_english("文章说2024年3月21日的决议强调了什么威胁？")
+    assert english[0] == ["21 March 2024"]
+    assert ["threat"] in english and ["stressing", "stressed", "emphasized", "underlines"] in english
+    assert "威胁" not in rest and "决议" not in rest  # "决议" names no subject: read, with no English
+    assert in_english("国际人道法")[0] == [["international humanitarian law"]]  # not "international" + ...
+
+
+def test_what_the_table_cannot_read_counts_against_a_paragraph():
+    about, words = translated("文章说美国发挥了什么作用？")
+    assert [["state"], ["us"]] in about and [["role"]] in about
+    assert any(c[0][0] == "发挥" for c in about)  # untranslated, it stays a Chinese concept
+    assert "United States" in words and "role" in words
+    assert translated("什么？") == ([], "")

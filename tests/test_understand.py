@@ -542,3 +542,13 @@ def test_a_future_passive_is_not_something_done(question, past):
 def test_where_it_is_published_asks_for_a_reference_but_which_document_says_where_does_not():
     assert read("Where is resolution 51/22 published?").asks == "reference"
     assert read("Which document says where the consultations will be held?").asks == "where"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which General Assembly resolution on AI does 80/57 take note of?", "resolution"),
+    ("80/57提到了大会哪一项关于军事领域人工智能的决议？", "resolution"),
+    ("Which resolution is about lethal autonomous weapons?", None),  # a resolution is named by what it is about
+    ("What resolution number does the Human Rights Council text have?", "reference"),
+])
+def test_which_resolution_asks_for_the_symbol_a_text_names(question, asks):
+    assert read(question).asks == asks
