@@ -51,7 +51,18 @@ from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, content_terms, expand, names, phrase_pairs, same_word, tokens, translated
+from .text import (
+    Concept,
+    chinese_content,
+    concepts,
+    content_terms,
+    expand,
+    names,
+    phrase_pairs,
+    same_word,
+    tokens,
+    translated,
+)
 from .understand import Corpus, Query, holds, parts_named, understand
 from .verify import sentences_with_citations, verified
 
