@@ -186,8 +186,12 @@ def clauses(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+_NUMBERLIKE = re.compile(rf"{ORDINAL_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\w*|\w*\d\w*")
+
+
 def same_word(token: str, have: set[str]) -> bool:
     """`token` stands among the tokens `have` in another form of the word: one begins the other
     and both have five letters or more ("complianc"/"compli", "austria"/"austrian")."""
-    return len(token) >= 5 and "_" not in token and not token.isdigit() and any(
+    # (not a number: "eightieth" is not a form of "eighty" of "eighty-first")
+    return len(token) >= 5 and "_" not in token and not token.isdigit() and not _NUMBERLIKE.fullmatch(token) and any(
         len(h) >= 5 and "_" not in h and (h.startswith(token) or token.startswith(h)) for h in have)

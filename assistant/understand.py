@@ -125,7 +125,7 @@ _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
-_NUMBER = re.compile(r"(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
+_NUMBER = re.compile(r"(?<=[a-z]-)(?:19|20)\d\d(?![\w/])|(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
 
 
 @dataclass

@@ -113,6 +113,16 @@ def test_a_chinese_question_about_an_english_only_text_is_read_through_the_word_
     assert unsupported(answer) == []
 
 
+@pytest.mark.parametrize("question, label", [
+    ("80/57 put LAWS on the provisional agenda of the 80th session -- under what title?", "A/RES/80/57 OP 4"),
+    ("79/62 asks the GGE to wrap up its mandate by end-2026 - what's the reasoning for that date?", "A/RES/79/62 OP 4"),
+])
+def test_a_question_stating_a_number_the_texts_do_not_is_answered_no(assistant, question, label):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("No: ") and answer.verdict == "no"
+    assert answer.citations[0].label == label  # what the texts say instead ("eighty-first", "end of 2025")
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -215,6 +215,14 @@ def test_numbers_are_required_with_their_word_form():
     # paragraph and resolution numbers are references, not numbers a text must hold
     assert read("What does OP 4 of 79/62 say about 2025?").required == [[["2025"]]]
     assert read("Does operative paragraph 4 mention 2025?").required == [[["2025"]]]
+    # a year joined to a word: "by end-2026", "mid-2025"
+    assert read("Is it to finish by end-2026?").required == [[["2026"]]]
+
+
+def test_a_spelled_ordinal_is_not_held_by_another_number_beginning_alike():
+    # "eighty-first" is read as "eighti" "first": no form of "eightieth"
+    assert not holds({"eighti", "first", "session"}, read("Is it on the agenda of the 80th session?").required)
+    assert holds({"austrian"}, [[["austria"]]])  # a name in another form of the word still is
 
 
 @pytest.mark.parametrize("question", ["Does para 4 of 79/62 mention Vienna?",
