@@ -340,6 +340,13 @@ class Assistant:
         elif (query.presumes and self.premises.refuted(query, hits[0])) or \
                 ((query.claims or query.presumes) and self.premises.other_agents(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)
+        elif query.negated:  # "Why does 79/62 not mention the CCW?": "No." if it does
+            if not self.premises.holds(query, hits[0]):
+                return self._not_said(query, hits, match, contexts, filters, why=True)
+            p = self._version(hits[0], query.lang, filters)
+            return self._finish(query, [cite("不。" if query.lang == "zh" else "No.", [p.label])]
+                                + self._quoted(select(p, match, None, names=query.required), query.lang),
+                                contexts, filters, "no")
         elif query.claims and not self.premises.holds(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
@@ -569,6 +576,7 @@ class Assistant:
         why-question whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
         opening = {"en": "No: ", "zh": "不。"}
+        why = why or query.negated  # "Why does 79/62 not mention Geneva?": it does not, and says not why
         lead = NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang]
         sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim

@@ -32,7 +32,10 @@ ASKS = [
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
-                     r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$", re.I)
+                     r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
+                     # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
+                     r"|,\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$",
+                     re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 # a question asking which paragraph says something, not for the fact it says
 _WHICH_PLACE = re.compile(r"^\s*(?:which|what)\s+(?:number\s+is\s+the\s+|is\s+the\s+number\s+of\s+the\s+)?"
@@ -58,6 +61,9 @@ _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|d
                      r"(?:resolution|assembly|general assembly|text))|that\s+(?:resolution\s+)?\d+/\d+)"
                      r"\s+(?!(?:and\b|say|says|said|mention|mentions|state|states|tell|tells|write|writes)\b)[a-z]+", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
+# "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
+# that something is not said
+_NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
                      r"['\"“‘]?([A-Za-z]+)", re.I)
@@ -175,6 +181,12 @@ class Query:
                                                  and not _REPORTS.search(self.question))))
 
     @property
+    def negated(self) -> bool:
+        """A why-question taking for granted that something is not so ("Why does 79/62 not
+        mention the CCW?"): the texts saying it is refute it."""
+        return self.intent == "why" and bool(_NEGATED.search(self.question))
+
+    @property
     def besides(self) -> str:
         """"Apart from an arms race, what other risks ...?": what the question already has."""
         m = _BESIDES.search(self.search)
@@ -250,6 +262,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         ref.docs += [d for d in resolve_relative(ref.relative, corpus.resolutions, previous_docs, corpus.series)
                      if d not in ref.docs]
     rest = ref.rest or question
+    if said_of := _object_resolution(question, ref.docs):  # "Does 80/57 recall 79/62?": 80/57's words
+        ref.docs.remove(said_of)
+        rest = f"{rest} {number_of(said_of)}"
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
@@ -258,6 +273,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         query.search = re.sub(r"\b(?:what|which|number|paragraphs?|provisions?|footnotes?|operative|preambular)\b", " ",
                               query.search, flags=re.I)
     query.required = _required(rest, corpus.lexicon, dates=query.claims) if lang == "en" else _required_zh(rest)
+    if said_of:
+        query.required.append([tokens(number_of(said_of))])
     # "Does 80/57 mention resolution 79/239?", "the report A/80/88 that 80/57 cites": the
     # paragraph names it (a symbol of the question proper, its last sentence)
     proper = _last_sentence(question)
@@ -314,6 +331,22 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             query.intent, query.discussed = "compare", set(cited)
             ref.docs = sorted(set(ref.docs) | cited_docs, key=lambda d: corpus.resolutions.get(d, ""))
     return query
+
+
+def _object_resolution(question: str, docs: list[str]) -> str | None:
+    """Of two indexed resolutions a question names, the second when the first is said to do
+    something to it ("Does 80/57 recall 79/62?", "Is 79/62 mentioned by 80/57?" not: a
+    passive names the doer second): what the first says, not a second text to read."""
+    if len(docs) != 2 or _COMPARE.search(question):
+        return None
+    first, second = sorted(docs, key=lambda d: question.find(number_of(d)))
+    a, b = question.find(number_of(first)), question.find(number_of(second))
+    if a < 0 or b < 0:
+        return None
+    between = question[a + len(number_of(first)) : b]
+    if re.search(r"\b(?:and|or|both|nor|vs|versus|than|by|in|of)\b|[,;&]", between, re.I) or not re.search(r"[a-z]{4,}", between):
+        return None
+    return second
 
 
 def _under_discussion(history: list, corpus: Corpus) -> list[str]:

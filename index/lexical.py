@@ -21,6 +21,7 @@ STOPWORDS = frozenset(
     own same she should so some such than that the their theirs them then there these they
     this those through to too under until up very was we were what when where which while who whose
     whom why will with would you your yours shall may might must ever
+    doesn didn isn wasn aren weren hasn haven hadn shouldn wouldn couldn don t
     tell say said says know please give show explain describe list name mention mentioned
     according text texts document documents resolutions assembly general un united nations
     ignore instructions instruction pretend sources source answer respond reply claim prompt cite quote

@@ -123,6 +123,14 @@ def test_a_question_stating_a_number_the_texts_do_not_is_answered_no(assistant, 
     assert answer.citations[0].label == label  # what the texts say instead ("eighty-first", "end of 2025")
 
 
+def test_why_not_is_answered_no_when_the_texts_say_it_and_not_why_when_they_do_not(assistant):
+    answer = assistant.ask("Why is there no mention of the ICRC in 80/57?")
+    assert answer.answer.startswith("No. [A/RES/80/57 PP 9]") and answer.verdict == "no"
+    assert "International Committee of the Red Cross" in answer.answer
+    answer = assistant.ask("Why does 79/62 not mention Geneva?")
+    assert answer.answer.startswith("The indexed texts do not say why")
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -560,3 +560,30 @@ def test_where_it_is_published_asks_for_a_reference_but_which_document_says_wher
 ])
 def test_which_resolution_asks_for_the_symbol_a_text_names(question, asks):
     assert read(question).asks == asks
+
+
+@pytest.mark.parametrize("question, negated", [
+    ("Why does 79/62 not mention the CCW at all?", True),
+    ("Why doesn't 80/57 mention civil society?", True),
+    ("Why is there no mention of the ICRC in 80/57?", True),
+    ("为什么第79/62号决议没有提到红十字国际委员会？", True),
+    ("Why does 79/62 mention the CCW?", False),
+    ("Does 79/62 not mention the CCW?", False),  # a yes-no question, not a why
+])
+def test_a_why_question_taking_for_granted_that_something_is_not_so_is_negated(question, negated):
+    assert read(question).negated is negated
+
+
+@pytest.mark.parametrize("question", ["it says the US voted against it, doesn't it?",
+                                      "79/62 was adopted on 2 December 2024, right?",
+                                      "80/57 recalls 79/62, does it?"])
+def test_a_tag_question_is_a_yes_no_question(question):
+    assert read(question).intent == "yes-no"
+
+
+def test_a_resolution_another_is_said_to_do_something_to_is_what_it_says_not_a_scope():
+    q = read("Does 80/57 recall resolution 79/62?")
+    assert q.docs == [R80] and [["79/62"]] in q.required
+    assert read("Do 79/62 and 80/57 both mention the ICRC?").docs == [R79, R80]
+    assert sorted(read("Is 79/62 mentioned by 80/57?").docs) == [R79, R80]  # a passive: not read
+    assert read("How does 80/57 differ from 79/62 on the report?").intent == "compare"
