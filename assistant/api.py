@@ -262,8 +262,12 @@ class Assistant:
                 filters.docs = list(query.docs)
             return self._mentioned(query, unknown, filters)
         if self._names_unknown(query.ref, query.search):
-            hits, _ = self._retrieve(query, filters)
+            if query.docs and not filters.docs and query.intent == "yes-no":
+                filters = Filters(list(query.docs), filters.lang, list(filters.parts))
+            hits, match = self._retrieve(query, filters)
             contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
+            if query.intent == "yes-no" and hits:  # "Was 79/62 adopted on the report of the Sixth Committee?"
+                return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.docs and not filters.docs and query.intent != "compare":
             if query.inherited:  # "Where were they held?": the consultations may be another text's
@@ -587,7 +591,7 @@ class Assistant:
                        and any(new_facts(v.text, stated, query.search) for v in h.versions.values())]
             hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
-        sentences += self._quoted(select(p, match, stated or query.asks), query.lang)
+        sentences += self._quoted(select(p, match, stated or query.asks, names=query.required), query.lang)
         verdict = "" if why else "no"
         answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
