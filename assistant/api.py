@@ -74,7 +74,8 @@ _MENTION_WORDS = re.compile(r"\b(which|what|where|paragraphs?|provisions?|parts?
 
 # Words that ask for the adoption record rather than for something in it.
 _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|adopt|adoption|passed|pass|"
-                             r"resolution|record|general|assembly|on|at|in|the|by|under|of)\b", re.I)
+                             r"resolution|record|general|assembly|on|at|in|the|by|under|of|"
+                             r"symbol|document number|number)\b", re.I)  # (what kind of fact is asked: not in the record)
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
@@ -774,9 +775,12 @@ class Assistant:
                                  ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
             elif not held:
                 continue
-            if query.asks == "when" and (lead := adoption_lead(p)):
+            ev = select(p, match, query.asks)
+            if query.asks in ("when", "year") and (lead := adoption_lead(p)):
                 sentences.append(lead)
-            sentences += self._quoted(select(p, match, query.asks), query.lang)
+            elif query.asks == "reference" and (fact := fact_in(ev, "reference", match)):
+                sentences.append(fact_lead(fact, ev))  # "What's the symbol of the report ...?": "A/80/534."
+            sentences += self._quoted(ev, query.lang)
         contexts = [Context(d, "en", META, None, 1.0) for d in docs[: self.settings.top_k]]
         verdict = ("yes" if all(verdicts) else "no") if verdicts else ""
         return self._finish(query, sentences, contexts, filters, verdict)

@@ -34,12 +34,15 @@ ELLIPSIS = {"en": "…", "zh": "……"}
 
 # What holds each kind of fact, for ranking clauses and for the direct answer.
 _MONTHS = "|".join(MONTHS)
+# a date with its year: "preferably by the end of 2025", "on 13 and 14 December 2023", "2025年底之前"
+_DATED = (rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
+          rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
+          rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+|(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
+          r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?")
 FACT_PATTERNS = {
+    "year": re.compile(_DATED),  # "What year ...?": a time relative to an event is no answer
     "when": re.compile(
-        rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
-        rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
-        rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+|(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
-        r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?"
+        _DATED +
         # relative to an event: "after a meeting of the Group of Governmental Experts"
         r"|\b(?:after|before|prior to|following|ahead of)\s+(?:a|the|each|every|its)\s+(?:\w+\s+)?"
         r"(?:meeting|session|conference|summit)s?\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4}"

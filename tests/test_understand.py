@@ -587,3 +587,9 @@ def test_a_resolution_another_is_said_to_do_something_to_is_what_it_says_not_a_s
     assert read("Do 79/62 and 80/57 both mention the ICRC?").docs == [R79, R80]
     assert sorted(read("Is 79/62 mentioned by 80/57?").docs) == [R79, R80]  # a passive: not read
     assert read("How does 80/57 differ from 79/62 on the report?").intent == "compare"
+
+
+@pytest.mark.parametrize("question", ["What year are the consultations supposed to happen?", "In which year was 80/57 adopted?",
+                                      "哪一年召开非正式协商？"])
+def test_what_year_asks_for_a_year_not_any_time(question):
+    assert read(question).asks == "year"
