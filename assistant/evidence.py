@@ -38,7 +38,7 @@ _MONTHS = "|".join(MONTHS)
 _DATED = (rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
           rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
           rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+|(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
-          r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|年底)?(?:之前|以前|之后|以后)?")
+          r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日(?:\s*(?:和|至|[-–])\s*\d{1,2}\s*日)?)?(?:底|年底)?(?:之前|以前|之后|以后)?")
 FACT_PATTERNS = {
     "year": re.compile(_DATED),  # "What year ...?": a time relative to an event is no answer
     "when": re.compile(
@@ -343,7 +343,9 @@ def _focus_positions(text: str, match: Matcher | None) -> list[int]:
     if match is None or match.focus is None:
         return []
     wanted = {t for alt in match.focus for tok in alt for t in tok.split("_")}
-    return [m.start() for m in re.finditer(r"[A-Za-z][\w-]*", text) if set(tokens(m.group(0))) & wanted]
+    # (a Chinese word is found where it stands: the text has no spaces to split it by)
+    return [m.start() for m in re.finditer(r"[A-Za-z][\w-]*", text) if set(tokens(m.group(0))) & wanted] + \
+        [m.start() for t in wanted if CJK_CHAR.match(t) for m in re.finditer(re.escape(t), text)]
 
 
 _DEADLINE = re.compile(r"\b(by|before|until|no later than|end of|prior to)\b|底|之前|以前", re.I)

@@ -104,8 +104,11 @@ def sentence_holds(sentence: str, labels: list[str], cited: dict[str, Paragraph]
     source = " ".join(p.text for p in paragraphs)
     if any(n not in source for n in re.findall(r"\d+", claim)):
         return False
+    # Chinese words as they stand in the evidence ("2025年": its one character is no word pair)
+    if any(run not in source for run in re.findall(r"[\u3400-\u9fff]+", claim)):
+        return False
     have = set(tokens(source))
-    return all(t in have for t in tokens(claim) if not t.isdigit())
+    return all(t in have for t in tokens(re.sub(r"[\u3400-\u9fff]+", " ", claim)) if not t.isdigit())
 
 
 def sentences_with_citations(text: str) -> list[tuple[str, list[str]]]:

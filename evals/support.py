@@ -80,6 +80,8 @@ def judge(sentence: str, cited: dict[str, str], similarity: Similarity) -> Verdi
     labels = {lab: parse_label(lab) for lab in cited}
     if None in labels.values():
         return Verdict(False, "a citation that is not a paragraph label")
+    if _verbatim(sentence, list(cited.values())):
+        return Verdict(True)
     bad = [m for m in mentions if not _named_is_cited(m, labels.values())]
     if bad:
         return Verdict(False, f"the framing names {bad[0]} which is not cited")
@@ -100,6 +102,17 @@ def judge(sentence: str, cited: dict[str, str], similarity: Similarity) -> Verdi
             return Verdict(True)
         return Verdict(False, f"{what!r} is not in every cited paragraph")
     return _statement(rest, named, similarity)
+
+
+def _verbatim(sentence: str, texts: list[str]) -> bool:
+    """A direct answer in a cited paragraph's own words, unquoted ("Resolution 78/241 of 22
+    December 2023.", "2024年4月17日和18日。"): what the paragraph says, whatever it names. Its
+    opening "Yes."/"No." aside; a few words at least, so that no stray word passes."""
+    said = normalise(_LEAD.sub("", sentence)).strip(" .。")
+    return len(said) >= 6 and len(said.split()) <= 20 and any(said in normalise(t) for t in texts)
+
+
+_LEAD = re.compile(r"^\s*(?:Yes|No)\b[.,:;]?\s*|^\s*(?:是|否|不)[。，：]\s*")
 
 
 def supports(sentence: str, cited: dict[str, str], similarity: Similarity) -> bool:

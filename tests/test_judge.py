@@ -133,3 +133,19 @@ def test_a_count_of_paragraphs_beginning_with_a_word_is_checked_against_them():
     assert judge(lead, decides, no_similarity).supported
     assert not judge(lead.replace("Three", "Four"), decides, no_similarity).supported
     assert not judge(lead, {**decides, "A/RES/79/62 OP 9": "Requests that ..."}, no_similarity).supported
+
+
+def _no_similarity(a: str, b: str) -> float:
+    return 0.0
+
+
+@pytest.mark.parametrize("sentence, supported", [
+    ("Resolution 78/241 of 22 December 2023.", True),  # the cited text's words, naming what it names
+    ("Resolution 78/241 of 22 December 2024.", False),  # not its words
+    ("2024年12月2日。", True),
+    ("2024年12月3日。", False),
+])
+def test_a_direct_answer_in_the_cited_paragraphs_own_words_is_supported(sentence, supported):
+    cited = {"A/RES/79/62 PP 1": "Recalling its resolution 78/241 of 22 December 2023,",
+             "A/RES/79/62 META": "第79/62号决议《致命自主武器系统》于2024年12月2日第44次全体会议通过"}
+    assert judge(sentence, cited, _no_similarity).supported is supported

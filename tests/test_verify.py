@@ -69,6 +69,12 @@ def test_a_chinese_quotation_is_checked_piece_by_piece():
     assert verified([zh.replace("2025", "2026")], CITED) == []
 
 
+def test_a_chinese_lead_must_stand_in_its_evidence_as_written():
+    assert verified(["2025年底之前。 [A/RES/79/62 OP 4 (zh)]"], CITED) == ["2025年底之前。 [A/RES/79/62 OP 4 (zh)]"]
+    assert verified(["2025年。 [A/RES/79/62 OP 4 (zh)]"], CITED) == ["2025年。 [A/RES/79/62 OP 4 (zh)]"]  # one character after the year
+    assert verified(["2025年初。 [A/RES/79/62 OP 4 (zh)]"], CITED) == []
+
+
 def test_an_uncited_statement_passes_and_a_partly_failing_sentence_is_dropped_whole():
     assert verified(["The indexed texts do not say so."], CITED) == ["The indexed texts do not say so."]
     both = "By the end of 2025. [A/RES/79/62 OP 4] By the end of 2026. [A/RES/79/62 OP 4]"
