@@ -85,6 +85,7 @@ _BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from
 _MENTIONED_IN = re.compile(r"\b(?:mentioned|recalled|noted|cited|referred to)\s+(?:in|by)\b|提到的|提及的|回顾的", re.I)
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
+NAMED_ONLY_HERE = 0.7  # share of min_support enough for the one paragraph holding the question's names
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
 TRANSLATED = 0.85  # share of its support a paragraph found through the Chinese word table keeps
 NEAR_BEST = 0.75  # share of the best support a paragraph needs to answer in its place
@@ -313,6 +314,8 @@ class Assistant:
         # "What else?" asks for more of a topic the conversation has established: a lower bar.
         pointed = query.in_discussed or (query.intent == "compare" and bool(query.discussed))
         floor = 0.0 if pointed else self.settings.min_support * (FURTHER if query.exclude else 1.0)
+        if hits and hits[0].support < floor and self._named_only_here(query, hits):
+            floor *= NAMED_ONLY_HERE
         if not hits or hits[0].support < floor:
             if query.intent in ("yes-no", "why") and hits:
                 return self._not_said(query, hits, match, contexts, filters)
@@ -565,6 +568,17 @@ class Assistant:
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
         return True
+
+    def _named_only_here(self, query: Query, hits: list[Hit]) -> bool:
+        """The best paragraph is the only candidate holding the names the question uses
+        ("Ambassador Fu"): words of the asker's own ("Journalist here") lower its support, but
+        no other paragraph could answer."""
+        names = [r for r in query.required if not any(t[:1].isdigit() for alt in r for t in alt)]
+        # (not for "who": a name the paragraph holds is no person holding the office asked of)
+        if not names or query.lang != "en" or query.asks == "who":
+            return False
+        holding = [h for h in hits[: self.settings.top_k] if self._answers(replace(query, required=names, asks=None), h)]
+        return [h.provision for h in holding] == [hits[0].provision]
 
     def _misnumbered(self, query: Query, best: Hit) -> bool:
         """The best paragraph holds what the question names but not the number it states: "the

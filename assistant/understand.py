@@ -50,7 +50,7 @@ _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b
                    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:begun|started|held|convened|completed|finished|"
                    r"concluded|established|met|taken|done|ended)\b"
                    r"|(?<!\bbe )\b(?:held|convened|completed|concluded)\s+(?:in|on|at|during|last)\b", re.I)
-_ARTICLE = re.compile(r"\b(?:news\s+(?:article|report|story|item|piece)s?|(?:the|this|that)\s+article)\b(?!\s*\d)"
+_ARTICLE = re.compile(r"\b(?:news\s+(?:article|report|story|item|piece)s?|(?:the|this|that)\s+(?:(?:[A-Z][a-z]+|\d{4}|news)\s+){0,3}(?:article|piece|story))\b(?!\s*\d)"
                       r"|新闻|文章|报道", re.I)
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
                            r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
@@ -129,6 +129,8 @@ _MONTHS = frozenset(m.lower() for m in MONTHS)
 _NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday i resolution
     resolutions article paragraph paragraphs footnote op pp fn""".split())
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
+_DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"
+                            r"(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
@@ -267,6 +269,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         ref.docs.remove(said_of)
         rest = f"{rest} {number_of(said_of)}"
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
+    # "according to the July 2024 piece": which text to read, not what to look for in it
+    search = _ARTICLE.sub(" ", _DOCUMENT_DATE.sub(" ", search)) if lang == "en" else search
     query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
     if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
         query.asks = None
@@ -387,7 +391,9 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
     out += [[tokens(w)] for w in _ORDINAL.findall(text)]
-    # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it; it is not a number to find
+    # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it, a date a document ("the
+    # July 2024 piece"): neither is a number to find
+    text = _DOCUMENT_DATE.sub(" ", text)
     for n in _NUMBER.findall(re.sub(r"\b(?:para(?:graph)?s?\.?|OP|PP|FN|foot ?notes?)\s*\d+", " ", text, flags=re.I)):
         digits = re.sub(r"\D", "", n)
         spelled = spelled_ordinal(int(digits)) if n[-1].isalpha() else None  # "81st": "eighty-first"

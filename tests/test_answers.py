@@ -131,6 +131,14 @@ def test_why_not_is_answered_no_when_the_texts_say_it_and_not_why_when_they_do_n
     assert answer.answer.startswith("The indexed texts do not say why")
 
 
+def test_the_one_paragraph_holding_the_names_asked_about_answers_despite_the_askers_own_words(assistant):
+    answer = assistant.ask("Journalist here - what position did Ambassador Fu hold, according to the July 2024 piece?")
+    assert not answer.abstained and answer.citations[0].label == "NEWS/2024-07-09 P 3"
+    assert "director-general of the Department of Arms Control" in answer.answer
+    # not a who-question: a name the paragraph holds is no person holding an office
+    assert assistant.ask("Who is the president of the Parliamentary Assembly of the Mediterranean?").abstained
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -593,3 +593,10 @@ def test_a_resolution_another_is_said_to_do_something_to_is_what_it_says_not_a_s
                                       "哪一年召开非正式协商？"])
 def test_what_year_asks_for_a_year_not_any_time(question):
     assert read(question).asks == "year"
+
+
+def test_a_date_describing_a_document_is_which_text_to_read_not_a_number_to_find():
+    q = read("Journalist here - what position did Ambassador Fu hold, according to the July 2024 piece?")
+    assert q.in_article
+    assert q.required == [[["ambassador"]], [["fu"]]]
+    assert "2024" not in q.search and "piece" not in q.search
