@@ -678,7 +678,8 @@ class Assistant:
         for p in mentioning[:2]:
             ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
             notes = self._footnotes_for(p, query, match) if query.asks else []
-            found = [(fact, e) for e in [ev] + notes if query.asks in ("when", "reference") and (fact := fact_in(e, query.asks, match))]
+            found = [(fact, e) for e in [ev] + notes if query.asks in ("when", "reference")
+                     and (fact := fact_in(e, query.asks, match, names=[[[s]] for s in short]))]  # the fact of its mention
             sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)
             for note in notes:

@@ -335,7 +335,8 @@ def _name_positions(text: str, names: list[list[list[str]]] | None) -> list[int]
     by a name's word counts: "Austria" for "Austrian")."""
     wanted = {t for alts in names or [] for alt in alts for t in alt if not t.isdigit()}
     return [m.start() for m in re.finditer(r"[A-Za-z][\w-]*", text)
-            if any(t in wanted or same_word(t, wanted) for t in tokens(m.group(0)))]
+            if any(t in wanted or same_word(t, wanted) for t in tokens(m.group(0)))] + \
+        [m.start() for t in wanted if "/" in t for m in re.finditer(rf"(?<![\d/]){re.escape(t)}(?![\d/])", text)]  # "51/22"
 
 
 def _focus_positions(text: str, match: Matcher | None) -> list[int]:

@@ -20,7 +20,7 @@ from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, 
 ASKS = [
     # "Which General Assembly resolution on AI does 80/57 take note of?": the symbol it names
     ("resolution", re.compile(r"^\s*(?:which|what)\s+(?:(?:general assembly|ga|unga|un|human rights council|hrc|earlier|other|previous)\s+)?"
-                              r"resolutions?\b(?!\s+(?:is|was|were|are|number)\b)|哪一?项[^，。？?]{0,20}决议", re.I)),
+                              r"resolutions?\b(?!\s+(?:(?:is|was|were|are)\s+(?:about|on|the|a|an|that|this)|number)\b)|哪一?项[^，。？?]{0,20}决议", re.I)),
     ("year", re.compile(r"\b(?:which|what|in which|in what)\s+year\b|哪一年|哪年", re.I)),
     ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
@@ -120,6 +120,9 @@ _TWO_ASKS = re.compile(r"^\s*(when|where|who|how long|for how long)\s+and\s+(whe
 # "which of them took place in 2023?", "the second one": the things the turn before named
 _OF_THEM = re.compile(r"\b(?:of|among|between)\s+(?:them|those|these)\b|\bthe\s+(?:first|second|third|other|latter|former)\s+one\b|"
                       r"\bthe\s+(?:latter|former)\b|其中", re.I)
+_OTHER_ONE = re.compile(r"\b(?:the|that)\s+other\s+(?:resolution|text|one)\b|另一项决议|另一个决议", re.I)
+_NEIGHBOUR = re.compile(r"\b(?:(before|after)\s+(?:that|it|this)(?:\s+one)?|the\s+(previous|preceding|next|following)\s+(?:one|paragraph|provision)|"
+                        r"the\s+(?:paragraph|provision|one)\s+(before|after))\b", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -261,9 +264,16 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     lang = language(question)
     ref = find_references(question, corpus.resolutions)
     previous_docs = _under_discussion(history, corpus)
+    if ref.relative and history and not previous_docs and _about_a_commentary(history, corpus):
+        # "the earlier one" after a turn about the article: one of the things it reports
+        ref.relative = None
+        previous_docs = _cited_docs(history[-1])
     if ref.relative:
         ref.docs += [d for d in resolve_relative(ref.relative, corpus.resolutions, previous_docs, corpus.series)
                      if d not in ref.docs]
+    if history and not ref.docs and (m := _OTHER_ONE.search(question)) and (other := _the_other(previous_docs, corpus)):
+        ref.docs = [other]  # "Does the other resolution also list ...?"
+        ref.rest = ref.rest.replace(m.group(0), " ")
     rest = ref.rest or question
     if said_of := _object_resolution(question, ref.docs):  # "Does 80/57 recall 79/62?": 80/57's words
         ref.docs.remove(said_of)
@@ -308,6 +318,12 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
         query.follow_up = bool(_CONTINUES.search(question)) or bool(_OF_THEM.search(question)) \
             or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
+        # "Which HRC resolution does 79/62 cite?" then "When was it adopted?": the one that answer named
+        if not ref.docs and not ref.mentioned and _THE_DISCUSSED.search(question) and _asks(last.question) == "resolution" \
+                and not last.abstained:
+            named = find_references(last.answer.split(" [", 1)[0], corpus.resolutions)
+            ref.docs, ref.mentioned = named.docs, named.mentioned
+            query.follow_up = query.follow_up or bool(named.docs or named.mentioned)
         # A follow-up, or "that resolution", "these consultations": the resolution under
         # discussion, unless the question names one.
         if not ref.docs and not ref.mentioned and not ref.relative and (
@@ -317,6 +333,13 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             # decide?" is about the resolution itself
             query.inherited = bool(previous_docs) and not _POINTS_BACK.search(question) \
                 and not re.search(r"\bit\b|它|该决议", question, re.I)
+        # "What does 79/62 OP 5 say?" then "And what did it say before that?": OP 4
+        if (m := _NEIGHBOUR.search(question)) and len(cited) == 1 and len(own) < _STANDS_ALONE \
+                and (prov := next(iter(cited)))[1] in ("PP", "OP") and prov[2]:
+            step = -1 if next(g for g in m.groups() if g).lower() in ("before", "previous", "preceding") else 1
+            if prov[2] + step >= 1:
+                query.intent, query.follow_up = "quote", True
+                ref.docs, ref.part, ref.number = [prov[0]], prov[1], prov[2] + step
         # "How many operative paragraphs ...?" then "What does the last one say?"
         if (m := _LAST_ONE.search(question)) and (part := _count_part(last.question)):
             query.intent, ref.part, query.follow_up = "quote", part, True
@@ -332,7 +355,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
                 query.exclude = set(query.discussed)
         # "What does PP 6 of 79/62 say?" then "Is that in 80/57 too?": the same provision in another text
         cited_docs = {doc for doc, _, _ in cited}
-        if _TOO.search(question) and ref.docs and cited_docs and not cited_docs & set(ref.docs):
+        # (not when it states its own claim: "does the other resolution also list international criminal law?")
+        if _TOO.search(question) and ref.docs and cited_docs and not cited_docs & set(ref.docs) \
+                and not (query.intent == "yes-no" and len(own) >= _STANDS_ALONE - 1):
             query.intent, query.discussed = "compare", set(cited)
             ref.docs = sorted(set(ref.docs) | cited_docs, key=lambda d: corpus.resolutions.get(d, ""))
     return query
@@ -352,6 +377,25 @@ def _object_resolution(question: str, docs: list[str]) -> str | None:
     if re.search(r"\b(?:and|or|both|nor|vs|versus|than|by|in|of)\b|[,;&]", between, re.I) or not re.search(r"[a-z]{4,}", between):
         return None
     return second
+
+
+def _cited_docs(answer) -> list[str]:
+    return list(dict.fromkeys(c.doc for c in answer.citations))
+
+
+def _about_a_commentary(history: list, corpus: Corpus) -> bool:
+    """The turn before was answered from an article only, not a resolution."""
+    cited = _cited_docs(history[-1])
+    return bool(cited) and not any(d in corpus.resolutions for d in cited)
+
+
+def _the_other(docs: list[str], corpus: Corpus) -> str | None:
+    """The one indexed resolution besides the one under discussion: of its series if known."""
+    if len(docs) != 1 or docs[0] not in corpus.resolutions:
+        return None
+    pool = corpus.series(docs[0]) if corpus.series else list(corpus.resolutions)
+    others = [d for d in pool if d in corpus.resolutions and d != docs[0]]
+    return others[0] if len(others) == 1 else None
 
 
 def _under_discussion(history: list, corpus: Corpus) -> list[str]:

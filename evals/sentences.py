@@ -71,8 +71,10 @@ def _mask_quotes(text: str, notes: bool = False) -> str:
     return re.sub(r"（[^（）]*）", lambda m: "\0" * len(m.group(0)), text) if notes else text
 
 
-# A sentence ends at ". ", "? ", "! " or "。" outside quotations, before a capital, a quotation or Chinese.
-_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"第（\u3400-\u9fff])|(?<=[。！？])")
+# A sentence ends at ". ", "? ", "! " or "。" outside quotations, before a capital, a quotation or
+# Chinese; or after a word (not an abbreviation: "vol.", "No.", "para.") before a number ("... as
+# follows. 7 October 2022.").
+_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"第（\u3400-\u9fff])|(?<=[。！？])|(?<=[a-z]{4}\.)(?<!para\.)\s+(?=\d)")
 
 
 def split_answer(answer: str) -> list[Sentence]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import AGENDA80, LEXICON, META79, OP4, OP9, OP10, PP3, PP10, R79, R80, read, turn
 
+from assistant.answer import Answer, Citation
 from assistant.text import tokens
 from assistant.understand import _LEAD_IN, _required, _required_zh, holds
 from index.lexical import terms
@@ -600,3 +601,24 @@ def test_a_date_describing_a_document_is_which_text_to_read_not_a_number_to_find
     assert q.in_article
     assert q.required == [[["ambassador"]], [["fu"]]]
     assert "2024" not in q.search and "piece" not in q.search
+
+
+@pytest.mark.parametrize("question, number", [("what did it say before that?", 3), ("And the next one?", 5),
+                                              ("What does the following paragraph say?", 5)])
+def test_before_or_after_that_is_the_neighbouring_paragraph_of_the_one_discussed(question, number):
+    q = read(question, turn("What does 79/62 OP 4 say?", OP4))
+    assert (q.intent, q.docs, q.ref.part, q.ref.number) == ("quote", [R79], "OP", number)
+
+
+def test_the_other_resolution_is_the_indexed_one_not_under_discussion():
+    q = read("Does the other resolution also list international criminal law?", turn("What does 79/62 say about law?", OP4))
+    assert q.docs == [R80]
+    assert q.intent == "yes-no"  # its own claim, tested there: not a comparison of the paragraph before
+
+
+def test_it_after_a_which_resolution_question_is_the_resolution_that_answer_named():
+    last = Answer("Which Human Rights Council resolution is cited in 79/62?",
+                  "Human Rights Council resolution 51/22 of 7 October 2022. [A/RES/79/62 PP 9] ...", False, "en",
+                  [Citation.of(PP3)])
+    q = read("When was it adopted?", last)
+    assert q.ref.mentioned == ["A/HRC/RES/51/22"] and q.docs == []
