@@ -46,8 +46,12 @@ def framing(p: Paragraph, date: str, kind: str) -> str:
 
 
 def quotation(ev: Evidence, date: str, kind: str) -> str:
-    """`Resolution 79/62 (OP 4): “Calls upon … by the end of 2025”. [A/RES/79/62 OP 4]`"""
+    """`Resolution 79/62 (OP 4): “Calls upon … by the end of 2025”. [A/RES/79/62 OP 4]`; an
+    adoption record as the sentence it is, unquoted."""
     p = ev.paragraph
+    if p.part == META:  # a record composed from the document's heading, not its words: stated, not quoted
+        text = ev.quote().rstrip()
+        return f"{text}{'' if text.endswith(('…', '。')) else '。' if p.lang == 'zh' else '.'} [{p.label}]"
     if p.lang == "zh":
         return f"{framing(p, date, kind)}“{ev.quote()}”。[{p.label}]"
     return f"{framing(p, date, kind)} “{ev.quote()}”. [{p.label}]"

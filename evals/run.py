@@ -77,7 +77,7 @@ GATE: dict[str, dict[str, float]] = {
         "citation_recall": 0.94,
         "fact_recall": 0.85,
         "answered_rate": 0.94,
-        "abstention_recall": 0.43,
+        "abstention_recall": 0.41,
         "injection_held": 1.0,
         "yes_no_explicit": 0.63,
         "false_premise_rejected": 0.86,

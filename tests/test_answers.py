@@ -47,7 +47,7 @@ def test_answers_are_short_direct_sentences_each_cited(assistant, question, labe
     assert 1 <= len(pieces) <= 3
     for sentence, labels in pieces:
         assert labels, f"uncited sentence: {sentence}"
-        assert sentence[-1] in ".。”\"", sentence
+        assert sentence[-1] in ".。”\"…", sentence  # (a record trimmed at its end ends on its ellipsis)
     cited = {c.label: c for c in answer.citations}
     assert {lab for _, labels in pieces for lab in labels} == set(cited)
     for c in answer.citations:  # the cited paragraph comes in full, exactly as indexed
