@@ -17,6 +17,7 @@ from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import (
+    NOT_DEFINED,
     NOT_SAID,
     NOT_SAID_WHY,
     adoption_lead,
@@ -34,6 +35,7 @@ from .compose import (
 )
 from .config import Settings
 from .evidence import (
+    DEFINES,
     FACT_PATTERNS,
     REASON,
     Evidence,
@@ -357,6 +359,9 @@ class Assistant:
                                 contexts, filters, "no")
         elif query.claims and not self.premises.holds(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters)
+        elif query.defines and not any(DEFINES.search(v.text) for v in hits[0].versions.values()):
+            # "How does 79/62 define a lethal autonomous weapon?": a paragraph using the term defines nothing
+            return self._not_said(query, hits, match, contexts, filters, lead=NOT_DEFINED[query.lang])
         elif query.intent == "why" and not any(REASON.search(v.text) for v in hits[0].versions.values()):
             # a reason is what "why" asks; a paragraph stating the fact gives none
             return self._not_said(query, hits, match, contexts, filters, why=True)
@@ -590,13 +595,13 @@ class Assistant:
         return self._answers(replace(query, required=[r for r in query.required if r not in numbers]), best)
 
     def _not_said(self, query: Query, hits: list[Hit], match: Matcher, contexts: list[Context],
-                  filters: Filters, why: bool = False) -> Answer:
+                  filters: Filters, why: bool = False, lead: str = "") -> Answer:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say; for a
         why-question whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
         opening = {"en": "No: ", "zh": "不。"}
         why = why or query.negated  # "Why does 79/62 not mention Geneva?": it does not, and says not why
-        lead = NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang]
+        lead = lead or (NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang])
         sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim
         # as the best, the one saying what holds instead ("for a duration of two days")
@@ -607,7 +612,7 @@ class Assistant:
             hits = _first(instead[:1], hits)
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, stated or query.asks, names=query.required), query.lang)
-        verdict = "" if why else "no"
+        verdict = "no" if lead.startswith(opening[query.lang]) else ""
         answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
             return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, verdict)

@@ -23,6 +23,10 @@ NOT_SAID = {
     "en": "the indexed texts do not say so; the nearest paragraph follows.",
     "zh": "所收录的文本没有这样说；以下是最接近的段落。",
 }
+NOT_DEFINED = {
+    "en": "The indexed texts do not define it; the nearest paragraph follows.",
+    "zh": "所收录的文本没有给出定义；以下是最接近的段落。",
+}
 NOT_SAID_WHY = {
     "en": "The indexed texts do not say why; the nearest paragraph follows.",
     "zh": "所收录的文本没有说明原因；以下是最接近的段落。",

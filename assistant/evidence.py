@@ -65,6 +65,9 @@ FACT_PATTERNS = {
 }
 # A reason or purpose a text gives, which alone answers "why": "for the purpose of
 # complementarity", "in particular to support developing countries", "以便相互补充"
+# A definition a text gives, which alone answers "How does 79/62 define ...?"
+DEFINES = re.compile(r"\b(?:means|is defined as|are defined as|shall mean|refers? to|is understood as|are understood as|"
+                     r"for the purposes? of this)\b|是指|系指|定义为|指的是", re.I)
 REASON = re.compile(r"\b(?:for the purpose of|in order to|so as to|with a view to|in particular to|because|owing to|due to|"
                     r"given that|in view of|aimed at|with the aim of|to (?:ensure|support|promote|address|prevent|avoid|"
                     r"enable|allow|facilitate|strengthen|contribute))\b|以便|为了|以期|以确保|旨在|因为|由于", re.I)

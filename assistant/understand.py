@@ -65,6 +65,7 @@ _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|�
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
 _NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
+_DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|怎样定义|什么定义|的定义|定义了?", re.I)
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
                      r"['\"“‘]?([A-Za-z]+)", re.I)
@@ -185,6 +186,11 @@ class Query:
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
             _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
                                                  and not _REPORTS.search(self.question))))
+
+    @property
+    def defines(self) -> bool:
+        """"How does 79/62 define ...?", "What is the definition of ...?": only a definition answers."""
+        return self.intent in ("fact", "yes-no") and bool(_DEFINITION.search(self.question))
 
     @property
     def negated(self) -> bool:

@@ -139,6 +139,11 @@ def test_the_one_paragraph_holding_the_names_asked_about_answers_despite_the_ask
     assert assistant.ask("Who is the president of the Parliamentary Assembly of the Mediterranean?").abstained
 
 
+def test_a_definition_the_texts_do_not_give_is_not_read_into_a_paragraph_using_the_term(assistant):
+    answer = assistant.ask("How does 79/62 define a lethal autonomous weapon system?")
+    assert answer.answer.startswith("The indexed texts do not define it;")
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -622,3 +622,13 @@ def test_it_after_a_which_resolution_question_is_the_resolution_that_answer_name
                   [Citation.of(PP3)])
     q = read("When was it adopted?", last)
     assert q.ref.mentioned == ["A/HRC/RES/51/22"] and q.docs == []
+
+
+@pytest.mark.parametrize("question, defines", [
+    ("How does 79/62 define a lethal autonomous weapon system?", True),
+    ("What is the definition of autonomy in 80/57?", True),
+    ("第79/62号决议如何定义致命自主武器系统？", True),
+    ("What does 79/62 say about autonomy?", False),
+])
+def test_a_question_asking_for_a_definition_is_known(question, defines):
+    assert read(question).defines is defines
