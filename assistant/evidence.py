@@ -285,7 +285,15 @@ def _long_names(text: str, a: int, b: int, whole: bool = False) -> list[tuple[in
             h = i + 3  # the kept head ends on a capitalised word: "High Contracting Parties", not "... to"
             while h > i and not words[h][2][:1].isupper():
                 h -= 1
-            cuts.append((words[i][0], words[k - 1][1]) if whole else (words[h][1], words[k - 3][1]))
+            # a relative clause inside the name ("... Conventional Weapons Which May Be Deemed ..."):
+            # what it qualifies is the name's own noun, kept; the clause is cut
+            rel = next((r for r in range(h + 4, k) if words[r][2] in ("Which", "That", "Who")), None)
+            if whole:
+                cuts.append((words[i][0], words[k - 1][1]))
+            elif rel is not None:
+                cuts += [(words[h][1], words[rel - 4][1]), (words[rel - 1][1], words[k - 1][1])]
+            else:
+                cuts.append((words[h][1], words[k - 3][1]))
         i = max(j, i + 1)
     return cuts
 
@@ -305,6 +313,8 @@ def _shorten_names(ev: Evidence) -> Evidence:
             spans.append((start, ca))
             start = cb + 1
         spans.append((start, b))
+    # (what is left between a cut name and the clause's end may be a footnote marker: ",1")
+    spans = [(a, b) for a, b in spans if re.search(r"[^\W\d_]", ev.paragraph.text[a:b])] or spans
     return Evidence(ev.paragraph, tuple(_trim(ev.paragraph.text, a, b) for a, b in spans))
 
 
