@@ -28,7 +28,7 @@ ASKS = [
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
                              r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
-    ("who", re.compile(r"\b(who|whom|whose|which (?:[a-z]+ ){0,2}(?:states|countries|country|organi[sz]ations|bodies|body|entities|actors))\b|"
+    ("who", re.compile(r"\b(who|whom|whose|which (?:[a-z]+ ){0,2}(?:states|countries|countrys|country|nations|organi[sz]ations|bodies|body|entities|actors))\b|"
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
@@ -287,7 +287,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
     # "according to the July 2024 piece": which text to read, not what to look for in it
     search = _ARTICLE.sub(" ", _DOCUMENT_DATE.sub(" ", search)) if lang == "en" else search
-    query = Query(question, lang, _intent(question, ref), _asks(question), ref, search)
+    # (what kind of fact is asked, read from the words as the user typed them or as corrected: "which countrys")
+    query = Query(question, lang, _intent(question, ref), _asks(question) or (_asks(search) if lang == "en" else None), ref, search)
     if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
         query.asks = None
         query.place_part = next(iter(parts_named(question.replace("OP", "operative").replace("PP", "preambular"))), None)
