@@ -135,6 +135,9 @@ _NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday sat
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
 _DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"
                             r"(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
+# ... and a date describing a resolution ("the June 2024 AI resolution"): which one, not a number it states
+_DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"
+                             r"(?:[A-Za-z-]+\s+){0,2}?(?:article|piece|story|news|resolution|text)s?\b", re.I)
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
@@ -444,7 +447,7 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     out += [[tokens(w)] for w in _ORDINAL.findall(text)]
     # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it, a date a document ("the
     # July 2024 piece"): neither is a number to find
-    text = _DOCUMENT_DATE.sub(" ", text)
+    text = _DESCRIBED_DATE.sub(" ", text)
     for n in _NUMBER.findall(re.sub(r"\b(?:para(?:graph)?s?\.?|OP|PP|FN|foot ?notes?)\s*\d+", " ", text, flags=re.I)):
         digits = re.sub(r"\D", "", n)
         spelled = spelled_ordinal(int(digits)) if n[-1].isalpha() else None  # "81st": "eighty-first"

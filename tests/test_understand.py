@@ -6,7 +6,7 @@ import pytest
 from handmade import AGENDA80, LEXICON, META79, OP4, OP9, OP10, PP3, PP10, R79, R80, read, turn
 
 from assistant.answer import Answer, Citation
-from assistant.text import tokens
+from assistant.text import concepts, tokens
 from assistant.understand import _LEAD_IN, _required, _required_zh, holds
 from index.lexical import terms
 
@@ -632,3 +632,14 @@ def test_it_after_a_which_resolution_question_is_the_resolution_that_answer_name
 ])
 def test_a_question_asking_for_a_definition_is_known(question, defines):
     assert read(question).defines is defines
+
+
+def test_prepositions_of_several_words_are_no_words_of_a_claim():
+    about = concepts("What does 79/62 encourage Member States to do with respect to the Group?", LEXICON)
+    assert not any("respect" in t for c in about for alt in c for t in alt)
+    assert any("respect" in t for c in concepts("Does 80/57 say anything in this respect?", LEXICON) for alt in c for t in alt)
+
+
+def test_a_date_describing_a_resolution_is_not_a_number_to_find():
+    q = read("What did Ambassador Fu say about the role of the US in the June 2024 AI resolution?")
+    assert all("2024" not in alt for c in q.required for alt in c)
