@@ -341,7 +341,9 @@ class Assistant:
         # resolution answers from its own best paragraph, and a claim must hold in each.
         each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
                 for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
-        if query.claims and each:
+        if query.item:  # "When was the second one held?": what it takes for granted, the conversation set
+            pass
+        elif query.claims and each:
             held = [h is not None and self.premises.holds(query, h) for h in each]
             if not all(held):
                 missing = query.docs[held.index(False)]

@@ -108,6 +108,8 @@ _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
+_NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative)\b", re.I)
+ORDINALS_BY_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
                     r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:quote|show|give me|read)\s+(?:me\s+)?(?:it|that|this|them|the paragraph)\s*[.?!]*\s*$|"
                     r"全文|完整|原文", re.I)
@@ -175,6 +177,7 @@ class Query:
     inherited: bool = False  # its resolution is the one the turn before was about, not named by it
     also_asks: str | None = None  # the second kind of fact of "when and where ...?"
     whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
+    item: str = ""  # "the second one": the name of the turn before's list it stands for
     polar: bool = False
     asked: str = ""  # as the user typed it, for the answer  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
@@ -350,13 +353,21 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             if prov[2] + step >= 1:
                 query.intent, query.follow_up = "quote", True
                 ref.docs, ref.part, ref.number = [prov[0]], prov[1], prov[2] + step
+        # "Which conferences does 79/62 acknowledge?" then "When was the second one held?": the
+        # second of the names the paragraph cited lists (its items, as the conversation set them)
+        if (m := _NTH_ONE.search(question)) and len(cited) == 1 and not _count_part(last.question) \
+                and (item := _nth_name(last, ORDINALS_BY_WORD[m.group(1).lower()], last.question)):
+            query.item, query.follow_up, query.discussed = item, True, set(cited)
+            query.search = query.search.replace(m.group(0), item)
+            query.required.append([tokens(item)])
+            ref.docs = ref.docs or [next(iter(cited))[0]]
         # "How many operative paragraphs ...?" then "What does the last one say?"
         if (m := _LAST_ONE.search(question)) and (part := _count_part(last.question)):
             query.intent, ref.part, query.follow_up = "quote", part, True
             ref.number = 1 if m.group(1).lower() == "first" else None
             ref.docs = ref.docs or list(previous_docs)
         if query.follow_up or _THAT_PARAGRAPH.search(question):
-            query.previous = last_ref.rest
+            query.previous = _earlier_search(history, corpus)
             query.discussed = set(cited)
             # after a question about one paragraph ("What is OP 4 of 79/62 about?"), "it" is that paragraph
             query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (query.whole and query.follow_up) or (
@@ -387,6 +398,30 @@ def _object_resolution(question: str, docs: list[str]) -> str | None:
     if re.search(r"\b(?:and|or|both|nor|vs|versus|than|by|in|of)\b|[,;&]", between, re.I) or not re.search(r"[a-z]{4,}", between):
         return None
     return second
+
+
+def _nth_name(answer, n: int, asked: str) -> str | None:
+    """The n-th name (a run of capitalised words: a country, a summit) of the paragraph an answer
+    cited, leaving out months, the paragraph's opening verb and names the question used."""
+    text = answer.citations[0].text if answer.citations else ""
+    known = set(tokens(asked))
+    names = []
+    for m in re.finditer(r"(?<!^)(?<![.;]\s)\b[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|in\s+the\s+|on\s+)?[A-Z][a-z]+)*(?![\w-])", text):
+        name = m.group(0)
+        if name.lower() in _MONTHS or set(tokens(name)) <= known or name in names:
+            continue
+        names.append(name)
+    return names[n - 1] if 0 < n <= len(names) else None
+
+
+def _earlier_search(history: list, corpus: Corpus) -> str:
+    """What the turn before asked, and, when it was itself a follow-up, what it continued:
+    "Does 79/62 mention the REAIM summit?", "Who hosted it?", "When?" is about the summit."""
+    last = history[-1]
+    rest = find_references(last.question, corpus.resolutions).rest
+    if len(history) > 1 and (before := _one(last.question, history[:-1], corpus)).follow_up and before.previous:
+        return f"{before.previous} {rest}"
+    return rest
 
 
 def _cited_docs(answer) -> list[str]:

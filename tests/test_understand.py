@@ -643,3 +643,18 @@ def test_prepositions_of_several_words_are_no_words_of_a_claim():
 def test_a_date_describing_a_resolution_is_not_a_number_to_find():
     q = read("What did Ambassador Fu say about the role of the US in the June 2024 AI resolution?")
     assert all("2024" not in alt for c in q.required for alt in c)
+
+
+def test_the_second_one_is_the_second_name_of_the_list_the_turn_before_cited():
+    last = turn("Which State-led conferences does 79/62 acknowledge?", PP10)
+    q = read("When was the second one held?", last)
+    assert q.item == "Sierra Leone" and q.follow_up and q.docs == [R79]
+    assert [["sierra", "leon"]] in q.required
+    assert read("Who hosted the third one?", last).item == "Austria"
+
+
+def test_a_follow_up_of_a_follow_up_keeps_what_the_conversation_is_about():
+    first = turn("Does 79/62 mention the REAIM summit?", PP10)
+    second = turn("Who hosted it?", PP10)
+    q = read("When?", first, second)
+    assert "REAIM" in q.previous and "hosted" in q.previous
