@@ -624,12 +624,22 @@ class Assistant:
         """What changed in the aligned pair: both paragraphs, briefly, then the edits."""
         ch, old, new = change
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
-        sentences = []
+        sentences, verdict = [], ""
+        if query.polar:  # "Is that also in 80/57?", "Is the wording the same?": the alignment decides
+            asked = query.question.lower()
+            if re.search(r"\b(?:same|identical|unchanged|verbatim)\b", asked):
+                yes = ch.status == "unchanged"
+            elif re.search(r"\b(?:new|different|differ|differs|change|changed|added|dropped|removed)\b", asked):
+                yes = ch.status != "unchanged"
+            else:
+                yes = ch.old is not None and ch.new is not None
+            verdict = "yes" if yes else "no"
+            sentences.append(cite("Yes." if yes else "No.", [c.label for c in (ch.old, ch.new) if c]))
         for h in (old, new):
             if h is not None:
                 sentences += self._quoted(select(self._version(h, "en", filters), match, None), "en")
         sentences.append(change_sentence(ch, self.resolutions))
-        return self._finish(query, sentences, contexts, filters)
+        return self._finish(query, sentences, contexts, filters, verdict)
 
     def _not_indexed(self, query: Query) -> list[str]:
         """Documents the question names that are not indexed: by symbol, or by a title that is

@@ -50,6 +50,8 @@ class Premises:
             return False
         p = main_version(best.versions)
         match = self.claim(query)
+        if not match.about and query.follow_up:  # "Why?" after a turn: it claims nothing of its own
+            return True
         if query.lang == "en" and query.past and only_requested(match, p.text):
             return False
         # a rare word of the texts that the claim uses and the paragraph does not is what the

@@ -35,7 +35,10 @@ ASKS = [
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
                      # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
-                     r"|,\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$",
+                     r"|,\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$"
+                     # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
+                     r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
+                     r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$",
                      re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 # a question asking which paragraph says something, not for the fact it says
@@ -295,6 +298,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     search = _ARTICLE.sub(" ", _DOCUMENT_DATE.sub(" ", search)) if lang == "en" else search
     # (what kind of fact is asked, read from the words as the user typed them or as corrected: "which countrys")
     query = Query(question, lang, _intent(question, ref), _asks(question) or (_asks(search) if lang == "en" else None), ref, search)
+    if query.asks == "resolution" and _ARTICLE.search(question):  # an article names them by title and date
+        query.asks = None
     if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
         query.asks = None
         query.place_part = next(iter(parts_named(question.replace("OP", "operative").replace("PP", "preambular"))), None)
@@ -339,7 +344,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             query.follow_up = query.follow_up or bool(named.docs or named.mentioned)
         # A follow-up, or "that resolution", "these consultations": the resolution under
         # discussion, unless the question names one.
-        if not ref.docs and not ref.mentioned and not ref.relative and (
+        if not ref.docs and not ref.mentioned and not ref.relative and not _ARTICLE.search(question) and (
                 query.follow_up or _POINTS_BACK.search(question) or _THE_DISCUSSED.search(question)):
             ref.docs = list(previous_docs)
             # "Where were they held?" may be about another text's consultations; "What else does it
@@ -452,6 +457,8 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
     if named:
         return named
     cited = list(dict.fromkeys(c.doc for c in last.citations if c.doc in corpus.resolutions))
+    if not cited and len(others := _cited_docs(last)) == 1:  # an article, alone: "When was it adopted?" is its report
+        return others
     return cited if len(cited) == 1 else []
 
 

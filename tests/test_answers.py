@@ -59,7 +59,7 @@ def test_the_issue_example_reads_as_a_direct_answer(assistant):
     assert answer.answer.startswith("By the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group "
                                     "of Governmental Experts to fulfil its mandate")
     assert "as soon as possible, preferably by the end of 2025 …”. [A/RES/79/62 OP 4]" in answer.answer
-    assert len(answer.answer.split()) <= 50 and answer.verdict == "" and answer.intent == "fact"
+    assert len(answer.answer.split()) <= 55 and answer.verdict == "" and answer.intent == "fact"  # (the treaty keeps "Certain Conventional Weapons")
 
 
 UNANSWERABLE = [
@@ -142,6 +142,19 @@ def test_the_one_paragraph_holding_the_names_asked_about_answers_despite_the_ask
 def test_a_definition_the_texts_do_not_give_is_not_read_into_a_paragraph_using_the_term(assistant):
     answer = assistant.ask("How does 79/62 define a lethal autonomous weapon system?")
     assert answer.answer.startswith("The indexed texts do not define it;")
+
+
+def test_a_yes_no_follow_up_about_another_resolution_is_answered_by_the_alignment(assistant):
+    first = assistant.ask("What does PP 6 of 79/62 reaffirm?")
+    answer = assistant.ask("Is that also in 80/57?", [first])
+    assert answer.answer.startswith("Yes. [A/RES/79/62 PP 6] [A/RES/80/57 PP 6]") and answer.verdict == "yes"
+    answer = assistant.ask("Is the wording the same in 80/57?", [assistant.ask("What does PP 7 of 79/62 say?")])
+    assert answer.answer.startswith("No.") and answer.verdict == "no"
+
+
+def test_why_after_a_turn_is_asked_of_what_that_turn_cited(assistant):
+    answer = assistant.ask("Why?", [assistant.ask("What does 79/62 OP 11 request?")])
+    assert not answer.answer.startswith("No") and "for the purpose of complementarity" in answer.answer
 
 
 def test_chinese_adoption_date(assistant):

@@ -658,3 +658,14 @@ def test_a_follow_up_of_a_follow_up_keeps_what_the_conversation_is_about():
     second = turn("Who hosted it?", PP10)
     q = read("When?", first, second)
     assert "REAIM" in q.previous and "hosted" in q.previous
+
+
+@pytest.mark.parametrize("question", ["And the US voted against it?", "So 80/57 recalls 79/62?"])
+def test_a_statement_asked_as_a_question_is_a_yes_no_question(question):
+    assert read(question).intent == "yes-no"
+    assert read("And what does it say about the Chair?").intent != "yes-no"
+
+
+def test_a_question_naming_the_article_does_not_inherit_the_resolution_before():
+    q = read("What about the article?", turn("Does 79/62 mention the digital divide?", PP3))
+    assert q.docs == [] and q.in_article
