@@ -81,6 +81,7 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
+_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s))\b", re.I)
 _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
                       r"(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
 _BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from|before|after|another|else)\b", re.I)
@@ -330,7 +331,9 @@ class Assistant:
         answering = [h for h in hits[: self.settings.top_k]
                      if h.support >= near and self._answers(query, h)]
         if not answering:
-            if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]):
+            # ("Who signed the instrument in 2025?": what it says was done, the texts do not say)
+            if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]) or (
+                    (m := _WHO_VERB.match(query.question)) and m.group(1).lower().endswith("ed")):
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.also_asks:  # "when and where": a paragraph that says both first
@@ -569,11 +572,18 @@ class Assistant:
         texts = [p.text for p in dict.fromkeys([english, own] + self.footnotes(english))]
         # Chinese numbers cannot be looked for in a text that has no Chinese version
         required = query.required if query.lang == "en" or query.lang in h.versions else []
+        # a name the resolution's title holds is what the whole text is about ("the LAWS consultations")
+        title = set(tokens(self.docs[english.doc].title)) if english.doc in self.docs else set()
+        required = [r for r in required if not any(alt and set(alt) <= title for alt in r)]
         if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
+        # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
+        if query.asks == "who" and query.lang == "en" and (m := _WHO_VERB.match(query.question)):
+            have = set().union(*(terms(t) for t in texts))
+            return any(t in have or same_word(t, have) for t in tokens(m.group(1)))
         return True
 
     def _named_only_here(self, query: Query, hits: list[Hit]) -> bool:

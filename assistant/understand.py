@@ -129,6 +129,7 @@ _OF_THEM = re.compile(r"\b(?:of|among|between)\s+(?:them|those|these)\b|\bthe\s+
 _OTHER_ONE = re.compile(r"\b(?:the|that)\s+other\s+(?:resolution|text|one)\b|另一项决议|另一个决议", re.I)
 _NEIGHBOUR = re.compile(r"\b(?:(before|after)\s+(?:that|it|this)(?:\s+one)?|the\s+(previous|preceding|next|following)\s+(?:one|paragraph|provision)|"
                         r"the\s+(?:paragraph|provision|one)\s+(before|after))\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:that|this|it|these|those|so|such)\b(?!\s+(?:of|is|are)\b)", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -290,6 +291,11 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         ref.docs = [other]  # "Does the other resolution also list ...?"
         ref.rest = ref.rest.replace(m.group(0), " ")
     rest = ref.rest or question
+    # "I'm preparing a briefing note for our mission. ... when should ...?": the sentences before
+    # a question that stands on its own are the asker's context, not what to look for
+    if (proper := _last_sentence(rest)) != rest.strip() and len(content_terms(proper)) >= _STANDS_ALONE \
+            and not _REFERS_BACK.search(proper):
+        rest = proper
     if said_of := _object_resolution(question, ref.docs):  # "Does 80/57 recall 79/62?": 80/57's words
         ref.docs.remove(said_of)
         rest = f"{rest} {number_of(said_of)}"
@@ -473,7 +479,10 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     "Vienna", "NATO" or "2026" does not answer a question about them. The texts' own authors
     ("the General Assembly", "United Nations") are implied, never required; a month only
     when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
-    text = _last_sentence(re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text))  # "U.S." is "US"
+    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)  # "U.S." is "US"
+    # "79/62 asks the GGE to finish by the end of 2026. Why was that date chosen?": what the
+    # question refers back to it takes for granted
+    text = text if _REFERS_BACK.search(_last_sentence(text)) else _last_sentence(text)
     out: list[list[list[str]]] = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
@@ -539,7 +548,7 @@ def _intent(question: str, ref: Reference) -> str:
 
 # "What did the US say when it was adopted?": a "when" inside a question that asks something
 # else is a conjunction, not what is asked
-_WHERE_PUBLISHED = re.compile(r"\bwhere\b.{0,80}\b(?:published|printed|issued|recorded|reproduced)\b", re.I)
+_WHERE_PUBLISHED = re.compile(r"\bwhere\b.{0,80}\b(?:published|printed|issued|recorded|reproduced|be found)\b", re.I)
 _SUBORDINATE_WHEN = re.compile(r"^(\s*(?:what|who|whom|which|how|why|where)\b(?!\s+(?:year|date|day|time)\b).*?\b(?<!by )(?<!until )(?<!and )(?<!, ))when\b",
                                re.I)
 

@@ -157,6 +157,18 @@ def test_why_after_a_turn_is_asked_of_what_that_turn_cited(assistant):
     assert not answer.answer.startswith("No") and "for the purpose of complementarity" in answer.answer
 
 
+def test_who_did_something_the_texts_never_say_was_done_is_declined(assistant):
+    answer = assistant.ask("Who chaired the 2025 open informal consultations on LAWS?")
+    assert answer.abstained or answer.answer.startswith("No: ")
+    assert assistant.ask("Who hosted the international conference in April 2024?").answer.startswith("Austria.")
+
+
+def test_a_statement_the_question_refers_back_to_is_taken_for_granted_and_checked(assistant):
+    answer = assistant.ask("Resolution 79/62 asks the GGE to fulfil its mandate preferably by the end of 2026. "
+                           "Why was that date chosen?")
+    assert answer.answer.startswith("No: ") and "end of 2025" in answer.answer
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

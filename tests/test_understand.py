@@ -669,3 +669,10 @@ def test_a_statement_asked_as_a_question_is_a_yes_no_question(question):
 def test_a_question_naming_the_article_does_not_inherit_the_resolution_before():
     q = read("What about the article?", turn("Does 79/62 mention the digital divide?", PP3))
     assert q.docs == [] and q.in_article
+
+
+def test_sentences_before_a_question_that_stands_alone_are_the_askers_context():
+    q = read("I'm preparing a briefing note for our mission. When will the open informal consultations be convened?")
+    assert "briefing" not in q.search and "consultations" in q.search
+    q = read("79/62 asks the GGE to finish by the end of 2026. Why was that date chosen?")
+    assert [["2026"]] in q.required  # what the question refers back to, it takes for granted
