@@ -80,6 +80,15 @@ def contradicts(claim: str, text: str) -> bool:
     with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
     said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
     return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
+
+
+def unanswered_contrast(claim: str, text: str) -> bool:
+    """The claim uses a word of a contrast of content words ("the first resolution", "by
+    consensus") and `text` holds no word of it at all: it does not say which."""
+    said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
+    return any((asked & group) and not (said & group) for group in CONTRASTS if not group & STOPWORDS)
+
+
 CHAT: dict[str, str] = _TABLE["chat"]
 # not a letter in parentheses: "agenda item 99 (n)" is a sub-item, not chat
 _CHAT = re.compile(r"(?<![(&'/-])\b(" + "|".join(sorted(map(re.escape, CHAT), key=len, reverse=True)) + r")\b(?![/.\d)&'=-])")

@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import terms
 
 from .evidence import actors, agents, claim_text, claim_units, clause_spans
-from .lexicon import Lexicon, contradicts
+from .lexicon import Lexicon, contradicts, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -53,6 +53,14 @@ class Premises:
         if not match.about and query.follow_up:  # "Why?" after a turn: it claims nothing of its own
             return True
         if query.lang == "en" and query.past and only_requested(match, p.text):
+            return False
+        # "Was 79/62 adopted by consensus?" of "the adoption by consensus of ... resolution 51/22":
+        # the adoption the paragraph speaks of is another resolution's
+        if query.lang == "en" and query.docs and _ADOPT.search(query.search) and _adopts_another(
+                p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question)):
+            return False
+        # "Was the June resolution the first on AI?" of a paragraph that says neither first nor last
+        if query.lang == "en" and query.intent == "yes-no" and unanswered_contrast(query.search, claim_text(p)):
             return False
         # a rare word of the texts that the claim uses and the paragraph does not is what the
         # claim is about: "international criminal law" is 79/62's, not 80/57's
@@ -166,6 +174,16 @@ class Premises:
     def claim(self, query: Query) -> Matcher:
         """The matcher of what a question claims or takes for granted (its own words only)."""
         return self._claims(query.search)
+
+
+_ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b", re.I)
+
+
+def _adopts_another(text: str, docs: list[str]) -> bool:
+    """Every clause of `text` speaking of an adoption names a resolution other than `docs`."""
+    own = {d.rsplit("/RES/", 1)[-1] for d in docs}
+    clauses = [c for c in re.split(r"[,;]", text) if _ADOPT.search(c)]
+    return bool(clauses) and all((named := set(re.findall(r"\b\d+/\d+\b", c))) and not named & own for c in clauses)
 
 
 def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[Concept, set[str]]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from handmade import LEXICON, OP4, OP9, PP10, R79, RETRIEVER, read
 
-from assistant.premise import Premises, covered, only_requested, says
+from assistant.lexicon import unanswered_contrast
+from assistant.premise import Premises, _adopts_another, covered, only_requested, says
 from assistant.retrieve import Hit
 from index import Paragraph
 
@@ -58,3 +59,18 @@ def test_no_doer_is_compared_where_the_question_names_none():
     article = Paragraph("NEWS/2024-07-09", "en", "P", 1, "On 25 June 2024, the General Assembly adopted a draft "
                         "Resolution. The Resolution was sponsored by the People’s Republic of China (PRC).")
     assert not PREMISES.other_agents(read("Did China sponsor the resolution adopted on 25 June 2024?"), hit(article))
+
+
+def test_a_claim_using_a_contrast_word_is_not_borne_out_by_a_text_saying_neither():
+    assert unanswered_contrast("Was the June resolution the first UNGA resolution on AI?",
+                               "On 25 June 2024, the General Assembly adopted a draft Resolution")
+    assert not unanswered_contrast("Was the March resolution the first on AI?", "which was the first UNGA Resolution")
+    # (a contrast of small words, "before"/"after", is left to the texts' order: not required)
+    assert not unanswered_contrast("Was 79/62 adopted before 80/57?", "adopted on 2 December 2024")
+
+
+def test_an_adoption_the_paragraph_speaks_of_may_be_another_resolutions():
+    text = "Noting the adoption by consensus of Human Rights Council resolution 51/22 of 7 October 2022"
+    assert _adopts_another(text, ["A/RES/79/62"])
+    assert not _adopts_another(text, ["A/RES/79/62", "51/22"])
+    assert not _adopts_another("Resolution 79/62 was adopted on 2 December 2024", ["A/RES/79/62"])
