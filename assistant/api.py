@@ -47,6 +47,7 @@ from .evidence import (
     new_facts,
     select,
     select_by_meaning,
+    zh_doer,
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
@@ -400,6 +401,8 @@ class Assistant:
                     found = [(fact, e) for e in [ev] + notes
                              if (fact := fact_in(e, asks, match, query.deadline, query.required))]
                     sentences += [fact_lead(*found[0])] if found else []
+                if query.asks == "who" and query.lang == "zh" and p.lang == "zh" and (who := zh_doer(p.text, query.question)):
+                    sentences.append(cite(f"{who}。", [p.label]))  # "军事领域负责任人工智能峰会是哪个国家主办的？" -> "大韩民国。"
                 if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) \
                         and not _BESIDES_ETC.search(query.question) and (who := self._who(query, match, p)):
                     sentences.append(who)  # "Who hosted ... in December 2023?" -> "The Philippines."

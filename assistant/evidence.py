@@ -425,6 +425,31 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     return [f for f in found if f] or None
 
 
+# "由菲律宾于2023年12月13日和14日以及塞拉利昂于2024年4月17日和18日主办的区域会议": who, when, what
+_ZH_HOSTED = re.compile(r"(?:^|[，、；]|和|由)((?:[\u4e00-\u9fff]{2,6}?于[\d\s年月日和至]+(?:以及|和)?)+)(?:主办|举办|召开|举行)的([^，；。、]+?)(?=[，；。、]|和|$)")
+_ZH_BY = re.compile(r"([\u4e00-\u9fff]{2,6}?)于([\d\s年月日和至]+)")
+
+
+def zh_doer(text: str, question: str) -> str | None:
+    """Who hosted the thing a Chinese question describes: of the "X于<date>主办的Y" of `text`,
+    the X whose Y shares the most of the question's words (two-character pieces) and whose
+    date the question's numbers, if any, fit."""
+    asked = {question[i : i + 2] for i in range(len(question) - 1)}
+    numbers = set(re.findall(r"\d+", question))
+    scored = []
+    for m in _ZH_HOSTED.finditer(text):
+        thing = m.group(2)
+        for doer, date in _ZH_BY.findall(m.group(1)):
+            doer = re.sub(r"^(?:以及|和|由)", "", doer)
+            fits = numbers <= set(re.findall(r"\d+", date)) if numbers else True
+            scored.append((sum(thing[i : i + 2] in asked for i in range(len(thing) - 1)) if fits else -1, doer))
+    best = max((s for s, _ in scored), default=0)
+    tied = [doer for s, doer in scored if s == best]
+    if best < 2 or (len(tied) > 1 and "哪些" not in question):  # "哪些国家": all of them
+        return None
+    return "、".join(tied)
+
+
 def doers(text: str, verb: set[str], wanted: list[list[list[str]]]) -> list[str]:
     """The names `text` gives as doing what the verb names ("hosted by ..."), of the one it
     does it with what the question names: "Who hosted a regional conference in December

@@ -16,6 +16,7 @@ from assistant.evidence import (
     new_facts,
     select,
     select_by_meaning,
+    zh_doer,
 )
 from index import OP, Paragraph
 
@@ -411,3 +412,17 @@ def test_a_relative_clause_is_quoted_with_what_it_qualifies():
                   "the Group towards the fulfilment of its mandate, and noting other matters of the session,")
     quoted = " ".join(p.text[a:b] for a, b in select(p, matcher("What does 80/57 say about the rolling text?"), None).spans)
     assert "rolling text, which represents a significant milestone" in quoted
+
+
+ZH_PP10 = ("承认国家主导的国际和区域会议及倡议的重要贡献，这些会议包括最近由菲律宾于2023年12月13日和14日以及塞拉利昂于2024年4月17日和18日"
+           "主办的区域会议，奥地利于2024年4月29日和30日主办的国际会议和大韩民国于2024年9月9日和10日举办的军事领域负责任人工智能峰会，")
+
+
+@pytest.mark.parametrize("question, who", [
+    ("军事领域负责任人工智能峰会是哪个国家主办的？", "大韩民国"),
+    ("2024年4月的区域会议是谁主办的？", "塞拉利昂"),  # of two hosts of regional conferences, the one of that date
+    ("区域会议是哪些国家主办的？", "菲律宾、塞拉利昂"),
+    ("区域会议是谁主办的？", None),  # one asked of two: not guessed
+])
+def test_a_chinese_who_question_is_answered_by_the_host_of_the_thing_it_describes(question, who):
+    assert zh_doer(ZH_PP10, question) == who
