@@ -38,6 +38,7 @@ _MONTHS = "|".join(MONTHS)
 _DATED = (rf"\b(?:(?:preferably\s+)?(?:by|before|until|after|in|on|from|during|prior to|no later than)\s+)?"
           rf"(?:the\s+(?:end|beginning|start|first half|second half|middle)\s+of\s+)?"
           rf"(?:\d{{1,2}}(?:\s+(?:and|to)\s+\d{{1,2}}|\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+|(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
+          r"(?:\s*(?:to|until|[-–])\s*(?:19|20)\d\d\b)?"  # "from 2018 to 2022"
           r"|\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日(?:\s*(?:和|至|[-–])\s*\d{1,2}\s*日)?)?(?:底|年底)?(?:之前|以前|之后|以后)?")
 FACT_PATTERNS = {
     "year": re.compile(_DATED),  # "What year ...?": a time relative to an event is no answer

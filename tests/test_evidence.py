@@ -151,7 +151,8 @@ def test_the_fact_nearest_after_the_questions_focus_is_chosen():
 
 @pytest.mark.parametrize("text", [
     "at its eighty-first session", "during the seventy-ninth session", "at its eightieth session",
-    "until its next session", "第八十一届会议", "no later than 15 March 2026", "2025年底之前",
+    "until its next session", "第八十一届会议", "no later than 15 March 2026", "2025年底之前", "from 2018 to 2022",
+    "2024年4月17日和18日",
 ])
 def test_when_pattern_reads_sessions_and_deadlines_whole(text):
     m = FACT_PATTERNS["when"].search(text)
