@@ -582,7 +582,9 @@ class Assistant:
                                                        for p in read)), required):
             return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
-            return any(new_facts(t, query.asks, query.search, query.counted) for t in texts)
+            # (the resolutions it names are stated, not asked for: "第79/62号决议 ... 哪项决议")
+            stated = " ".join([query.search] + [number_of(d) for d in query.docs])
+            return any(new_facts(t, query.asks, stated, query.counted) for t in texts)
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
         if query.asks == "who" and query.lang == "en" and (m := _WHO_VERB.match(query.question)):
             have = set().union(*(terms(t) for t in texts))

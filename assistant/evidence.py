@@ -388,6 +388,9 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
     for m in pattern.finditer(text):
         if set(tokens(m.group(0))) <= asked:
             continue
+        # a resolution the question itself names is not the one it asks for ("第79/62号决议")
+        if asks == "resolution" and set(re.findall(r"\d+/\d+", m.group(0))) <= set(re.findall(r"\d+/\d+", question)):
+            continue
         # what follows the number: four words, or in Chinese six characters ("12个国家")
         after = text[m.end() : m.end() + 6] if CJK_CHAR.match(text[m.end() : m.end() + 2][-1:] or " ") \
             else " ".join(text[m.end() :].split()[:4])
