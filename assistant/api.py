@@ -275,6 +275,14 @@ class Assistant:
             if query.intent == "yes-no" and hits:  # "Was 79/62 adopted on the report of the Sixth Committee?"
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
+        if query.stated and query.intent != "yes-no":
+            # "79/62 asks the Secretary-General to draft a treaty. What's the deadline?": the
+            # statement is asked first, as a yes-no question; "No" answers the whole
+            claim = understand(query.stated, [], self.corpus)
+            checked = self._answer(replace(claim, intent="yes-no", polar=True, asked=query.asked or query.question),
+                                   Filters(list(filters.docs), filters.lang, list(filters.parts)))
+            if checked.verdict == "no":
+                return checked
         if query.docs and not filters.docs and query.intent != "compare":
             if query.inherited:  # "Where were they held?": the consultations may be another text's
                 within = self._answer(replace(query, inherited=False), Filters(list(query.docs), filters.lang,

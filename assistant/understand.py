@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, unchat
 from .references import Reference, find_references, number_of, other_symbols, resolve_relative
@@ -32,6 +32,7 @@ ASKS = [
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
+_TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
                      # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
@@ -130,6 +131,8 @@ _OTHER_ONE = re.compile(r"\b(?:the|that)\s+other\s+(?:resolution|text|one)\b|另
 _NEIGHBOUR = re.compile(r"\b(?:(before|after)\s+(?:that|it|this)(?:\s+one)?|the\s+(previous|preceding|next|following)\s+(?:one|paragraph|provision)|"
                         r"the\s+(?:paragraph|provision|one)\s+(before|after))\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|these|those|so|such)\b(?!\s+(?:of|is|are)\b)", re.I)
+# "Does 79/62 mention a Human Rights Council resolution?": a resolution asked about, not named
+_A_RESOLUTION = re.compile(r"\b(?:a|an|any|which|what)\s+(?:[A-Za-z-]+\s+){0,3}resolution\b", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -182,6 +185,7 @@ class Query:
     also_asks: str | None = None  # the second kind of fact of "when and where ...?"
     whole: bool = False  # "quote it in full": the paragraph whole, not the clauses that answer
     item: str = ""  # "the second one": the name of the turn before's list it stands for
+    stated: str = ""  # a statement about a text before the question proper, which it takes for granted
     polar: bool = False
     asked: str = ""  # as the user typed it, for the answer  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
@@ -292,18 +296,27 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         ref.rest = ref.rest.replace(m.group(0), " ")
     rest = ref.rest or question
     # "I'm preparing a briefing note for our mission. ... when should ...?": the sentences before
-    # a question that stands on its own are the asker's context, not what to look for
+    # a question that stands on its own are the asker's context, not what to look for; but what
+    # they say of a text ("79/62 asks the Secretary-General to draft a treaty. What's the
+    # deadline?") the question takes for granted
+    stated = ""
+    if (proper := _last_sentence(question)) != question.strip() and not proper.endswith(".") \
+            and re.search(r"[.!]\s*$", question[: question.rfind(proper)]) \
+            and (find_references(before := question[: question.rfind(proper)].strip(" .!"), corpus.resolutions).docs
+                 or _ARTICLE.search(before)) and "?" not in before and len(before.split()) >= 4:
+        stated = before
     if (proper := _last_sentence(rest)) != rest.strip() and len(content_terms(proper)) >= _STANDS_ALONE \
             and not _REFERS_BACK.search(proper):
         rest = proper
     if said_of := _object_resolution(question, ref.docs):  # "Does 80/57 recall 79/62?": 80/57's words
         ref.docs.remove(said_of)
         rest = f"{rest} {number_of(said_of)}"
-    search = corpus.lexicon.rewrite(rest) if lang == "en" else rest
+    search = corpus.lexicon.rewrite(_TAG.sub("?", rest)) if lang == "en" else rest  # (", right?" claims nothing)
     # "according to the July 2024 piece": which text to read, not what to look for in it
     search = _ARTICLE.sub(" ", _DOCUMENT_DATE.sub(" ", search)) if lang == "en" else search
     # (what kind of fact is asked, read from the words as the user typed them or as corrected: "which countrys")
-    query = Query(question, lang, _intent(question, ref), _asks(question) or (_asks(search) if lang == "en" else None), ref, search)
+    query = Query(question, lang, _intent(question, ref), _asks(question) or (_asks(search) if lang == "en" else None), ref, search,
+                  stated=stated)
     if query.asks == "resolution" and _ARTICLE.search(question):  # an article names them by title and date
         query.asks = None
     if _WHICH_PLACE.search(question) and not query.claims:  # "What number is the OP that sets the two-day duration?"
@@ -343,9 +356,13 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         query.follow_up = bool(_CONTINUES.search(question)) or bool(_OF_THEM.search(question)) \
             or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
         # "Which HRC resolution does 79/62 cite?" then "When was it adopted?": the one that answer named
-        if not ref.docs and not ref.mentioned and _THE_DISCUSSED.search(question) and _asks(last.question) == "resolution" \
-                and not last.abstained:
+        if not ref.docs and not ref.mentioned and _THE_DISCUSSED.search(question) and not last.abstained and (
+                _asks(last.question) == "resolution" or _A_RESOLUTION.search(last.question)):
             named = find_references(last.answer.split(" [", 1)[0], corpus.resolutions)
+            if not named.docs and not named.mentioned:  # none in its lead: the one its quotation names, if one
+                quoted = find_references(last.answer, corpus.resolutions)
+                if len(quoted.mentioned) == 1:  # (the indexed resolutions it names are its framings)
+                    named = replace(quoted, docs=[])
             ref.docs, ref.mentioned = named.docs, named.mentioned
             query.follow_up = query.follow_up or bool(named.docs or named.mentioned)
         # A follow-up, or "that resolution", "these consultations": the resolution under

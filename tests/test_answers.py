@@ -169,6 +169,14 @@ def test_a_statement_the_question_refers_back_to_is_taken_for_granted_and_checke
     assert answer.answer.startswith("No: ") and "end of 2025" in answer.answer
 
 
+def test_a_statement_before_the_question_is_asked_first(assistant):
+    answer = assistant.ask("Resolution 79/62 asks the Secretary-General to draft a legally binding treaty on autonomous "
+                           "weapons. What's the deadline for the draft?")
+    assert answer.answer.startswith("No: ") and answer.verdict == "no"
+    answer = assistant.ask("79/62 decided to convene informal consultations in 2025. Where?")
+    assert answer.answer.startswith("In New York.")
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -676,3 +676,23 @@ def test_sentences_before_a_question_that_stands_alone_are_the_askers_context():
     assert "briefing" not in q.search and "consultations" in q.search
     q = read("79/62 asks the GGE to finish by the end of 2026. Why was that date chosen?")
     assert [["2026"]] in q.required  # what the question refers back to, it takes for granted
+
+
+def test_a_tag_is_no_word_of_the_claim():
+    q = read("The Chair of the Group was invited to the consultations under 79/62, right?")
+    assert q.intent == "yes-no" and "right" not in q.search
+
+
+def test_it_after_a_question_about_a_resolution_it_did_not_name_is_the_one_its_answer_quoted():
+    last = Answer("Does 79/62 mention a Human Rights Council resolution?",
+                  "Yes. [A/RES/79/62 PP 9] Resolution 79/62 (PP 9): “Noting the adoption by consensus of Human Rights "
+                  "Council resolution 51/22 of 7 October 2022”. [A/RES/79/62 PP 9]", False, "en", [Citation.of(PP3)])
+    q = read("When was it adopted?", last)
+    assert q.ref.mentioned == ["A/HRC/RES/51/22"] and q.docs == []
+
+
+def test_a_statement_about_a_text_before_the_question_is_what_it_takes_for_granted():
+    q = read("Resolution 79/62 asks the Secretary-General to draft a treaty. What's the deadline for the draft?")
+    assert q.stated == "Resolution 79/62 asks the Secretary-General to draft a treaty"
+    assert read("I'm preparing a briefing note for our mission. When will the consultations be held?").stated == ""
+    assert read("79/62 vs 80/57: which session's agenda does each put the item on?").stated == ""
