@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import Lexicon, unchat
+from .lexicon import ALWAYS_ACRONYMS, Lexicon, unchat
 from .references import Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
@@ -59,7 +59,7 @@ _ARTICLE = re.compile(r"\b(?:news\s+(?:article|report|story|item|piece)s?|(?:the
 _ASKS_CARRIER = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraph|provision)|\bwhere\b|\battached|\bcarr(?:y|ies)\b|"
                            r"\bbelongs?\b|哪一段|哪段|所在|在哪", re.I)
 _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later than)\b|何时之前|截止|完成|结束|"
-                            r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end)\b", re.I)
+                            r"\b(finish|finished|complete|completed|conclude|concluded|fulfil|fulfill|fulfilled|end|wrap up|wrapped up)\b", re.I)
 # "Which countries did 80/57 condemn ...?", "Who heads the agency that 79/62 established?":
 # what the resolution is said to have done is taken for granted
 _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|does|do)\s+(?:resolution\s+)?(?:\d+/\d+|it|the\s+"
@@ -512,6 +512,10 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
             alternatives.append(tokens(full))
         if alternatives := [a for a in alternatives if a]:
             out.append(alternatives)
+    # an abbreviation that is never an ordinary word names something in lower case too ("icrc 80/57")
+    for w in re.findall(r"\b[a-z]{2,6}\b", text):
+        if w in ALWAYS_ACRONYMS and (full := lexicon.acronym(w)) and tokens(full) and [tokens(w), tokens(full)] not in out:
+            out.append([tokens(w), tokens(full)])
     out += [[tokens(w)] for w in _ORDINAL.findall(text)]
     # a paragraph's number ("para 4", "Paragraph 4", "OP 4") names it, a date a document ("the
     # July 2024 piece"): neither is a number to find

@@ -696,3 +696,8 @@ def test_a_statement_about_a_text_before_the_question_is_what_it_takes_for_grant
     assert q.stated == "Resolution 79/62 asks the Secretary-General to draft a treaty"
     assert read("I'm preparing a briefing note for our mission. When will the consultations be held?").stated == ""
     assert read("79/62 vs 80/57: which session's agenda does each put the item on?").stated == ""
+
+
+def test_an_abbreviation_that_is_never_a_word_is_a_name_in_lower_case_too():
+    assert [["icrc"], ["internat", "committe", "red", "cross"]] in read("icrc role laws 79/62").required
+    assert read("When does the Assembly want the Group to wrap up?").deadline
