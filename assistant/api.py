@@ -82,7 +82,8 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
-_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s))\b", re.I)
+_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
+                       r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s))\b", re.I)
 _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
                       r"(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
 _BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from|before|after|another|else)\b", re.I)

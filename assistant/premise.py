@@ -145,7 +145,8 @@ class Premises:
         p = main_version(best.versions)
         match = self.claim(query)
         return query.lang == "en" and (self.rare_missing(match, claim_text(p))
-                                       or (query.past and only_requested(match, p.text)))
+                                       or (query.past and only_requested(match, p.text))
+                                       or contradicts(query.search, claim_text(p)))  # "vetoing" against "endorsed"
 
     def rare_missing(self, match: Matcher, text: str) -> bool:
         """A concept of the claim that `text` does not express (in any form) but the texts use,

@@ -65,6 +65,9 @@ _ASKS_DEADLINE = re.compile(r"\b(by when|until when|deadline|how soon|no later t
 _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|does|do)\s+(?:resolution\s+)?(?:\d+/\d+|it|the\s+"
                      r"(?:resolution|assembly|general assembly|text))|that\s+(?:resolution\s+)?\d+/\d+)"
                      r"\s+(?!(?:and\b|say|says|said|mention|mentions|state|states|tell|tells|write|writes)\b)[a-z]+", re.I)
+# "What does the article say about the US vetoing the resolution?": that the US did is taken for granted
+_SAYS_ABOUT_DOING = re.compile(r"^\s*[Ww]hat\s+(?:does|did|do)\s+.{1,60}?\b(?:say|says|said|report|reports|write|writes)\s+about\s+"
+                               r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?\s+[a-z]+ing\b")
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
@@ -227,7 +230,7 @@ class Query:
         """A wh-question about what a resolution did ("Which countries did 80/57 condemn?"):
         it takes that for granted, but in its own words, so only what the texts say against
         it refutes it, not their saying it otherwise ("What divide does 80/57 want closed?")."""
-        return self.intent == "fact" and not self.claims and bool(_WH_DID.search(self.question))
+        return self.intent == "fact" and not self.claims and bool(_WH_DID.search(self.question) or _SAYS_ABOUT_DOING.search(self.question))
 
     @property
     def past(self) -> bool:

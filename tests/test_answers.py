@@ -177,6 +177,12 @@ def test_a_statement_before_the_question_is_asked_first(assistant):
     assert answer.answer.startswith("In New York.")
 
 
+@pytest.mark.parametrize("question", ["What does the article say about the US vetoing the resolution?",
+                                      "Who in the article criticised China for sponsoring the resolution?"])
+def test_what_the_article_says_against_is_not_taken_for_granted(assistant, question):
+    assert assistant.ask(question).answer.startswith("No: ")
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"

@@ -701,3 +701,8 @@ def test_a_statement_about_a_text_before_the_question_is_what_it_takes_for_grant
 def test_an_abbreviation_that_is_never_a_word_is_a_name_in_lower_case_too():
     assert [["icrc"], ["internat", "committe", "red", "cross"]] in read("icrc role laws 79/62").required
     assert read("When does the Assembly want the Group to wrap up?").deadline
+
+
+def test_what_a_text_says_about_someone_doing_something_takes_the_doing_for_granted():
+    assert read("What does the article say about the US vetoing the resolution?").presumes
+    assert not read("What does the article say about the role of the US?").presumes
