@@ -197,6 +197,9 @@ def _writable_copy(chroma: Path) -> Path:
     return copy
 
 
+EMBEDDED_KEPT = 32  # single texts whose vectors a store keeps (the searches of one answer)
+
+
 @dataclass
 class Store:
     """An opened store: the records, BM25 over them, and dense search over their vectors."""
@@ -208,13 +211,23 @@ class Store:
     collection: object
     bm25: object
     df: dict[str, int]
+    # one question is embedded by several searches of one answer (its own, a Chinese question's
+    # reading of English-only texts, a statement it takes for granted): the last few are kept
+    _embedded: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
         return self.corpus.paragraphs
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return self.encoder.encode(texts)
+        if len(texts) != 1:
+            return self.encoder.encode(texts)
+        text = texts[0]
+        if text not in self._embedded:
+            if len(self._embedded) >= EMBEDDED_KEPT:
+                self._embedded.pop(next(iter(self._embedded)))
+            self._embedded[text] = self.encoder.encode([text])[0]
+        return self._embedded[text][None, :]
 
     def dense(self, query_vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Top-k node ids by cosine similarity, best first: [(node_id, cosine), ...]."""
