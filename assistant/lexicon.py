@@ -83,10 +83,15 @@ def contradicts(claim: str, text: str) -> bool:
 
 
 def unanswered_contrast(claim: str, text: str) -> bool:
-    """The claim uses a word of a contrast of content words ("the first resolution", "by
-    consensus") and `text` holds no word of it at all: it does not say which."""
-    said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
+    """The claim uses a word of a contrast of content words as a modifier ("the first
+    resolution", "by consensus", "a regional conference"; not the verb of "to last two days")
+    and `text` holds no word of it at all: it does not say which."""
+    said = set(tokens(text, keep_stopwords=True))
+    asked = {t for m in _MODIFIER.finditer(claim) for t in tokens(m.group(1), keep_stopwords=True)}
     return any((asked & group) and not (said & group) for group in CONTRASTS if not group & STOPWORDS)
+
+
+_MODIFIER = re.compile(r"\b(?:the|a|an|its|their|by|this|that)\s+((?:[a-z]+\s+)?[a-z]+)", re.I)  # its next two words
 
 
 CHAT: dict[str, str] = _TABLE["chat"]

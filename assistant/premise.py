@@ -60,7 +60,7 @@ class Premises:
                 p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question)):
             return False
         # "Was the June resolution the first on AI?" of a paragraph that says neither first nor last
-        if query.lang == "en" and query.intent == "yes-no" and unanswered_contrast(query.search, claim_text(p)):
+        if query.lang == "en" and query.intent in ("yes-no", "why") and unanswered_contrast(query.search, claim_text(p)):
             return False
         # a rare word of the texts that the claim uses and the paragraph does not is what the
         # claim is about: "international criminal law" is 79/62's, not 80/57's

@@ -528,7 +528,15 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         spelled = spelled_ordinal(int(digits)) if n[-1].isalpha() else None  # "81st": "eighty-first"
         out.append([[n.lower()]] + ([[NUMBER_WORDS[int(digits)]]] if int(digits) < len(NUMBER_WORDS) else [])
                    + ([tokens(spelled)] if spelled else []))
+    # a spelled number of days, weeks, months or years: "a three-day meeting", "for four weeks"
+    for w in _SPELLED_SPAN.findall(text):
+        n = NUMBER_WORDS.index(w.lower())
+        if [[str(n)], [w.lower()]] not in out:
+            out.append([[str(n)], [w.lower()]])
     return out
+
+
+_SPELLED_SPAN = re.compile(rf"\b({'|'.join(NUMBER_WORDS[2:13])})[- ](?:days?|weeks?|months?|years?)\b", re.I)
 
 
 def _required_zh(text: str) -> list[list[list[str]]]:

@@ -65,6 +65,8 @@ def test_a_claim_using_a_contrast_word_is_not_borne_out_by_a_text_saying_neither
     assert unanswered_contrast("Was the June resolution the first UNGA resolution on AI?",
                                "On 25 June 2024, the General Assembly adopted a draft Resolution")
     assert not unanswered_contrast("Was the March resolution the first on AI?", "which was the first UNGA Resolution")
+    # a contrast word that is not a modifier is no claim of which: "to last two days"
+    assert not unanswered_contrast("Were the consultations to last two days?", "for a duration of two days in 2025")
     # (a contrast of small words, "before"/"after", is left to the texts' order: not required)
     assert not unanswered_contrast("Was 79/62 adopted before 80/57?", "adopted on 2 December 2024")
 

@@ -706,3 +706,8 @@ def test_an_abbreviation_that_is_never_a_word_is_a_name_in_lower_case_too():
 def test_what_a_text_says_about_someone_doing_something_takes_the_doing_for_granted():
     assert read("What does the article say about the US vetoing the resolution?").presumes
     assert not read("What does the article say about the role of the US?").presumes
+
+
+def test_a_spelled_number_of_days_is_a_number_the_question_states():
+    assert [["3"], ["three"]] in read("Were the consultations a three-day meeting?").required
+    assert read("What is the first step?").required == []
