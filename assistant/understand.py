@@ -32,6 +32,8 @@ ASKS = [
                        r"谁|哪些国家|哪个国家|哪些组织", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
+_CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|kindly\s+)*(?:confirm|tell me|check|clarify|verify|"
+                      r"let me know)\s+(?:whether|if)\s+(.+)$", re.I)
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
@@ -257,7 +259,14 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
-    query = _read(unchat(question), history, corpus)
+    question_read = unchat(question)
+    # "Could you kindly confirm whether 80/57 takes note of ...?": a yes-no question, politely put
+    if confirm := _CONFIRM.match(question_read):
+        question_read = confirm.group(1)
+    query = _read(question_read, history, corpus)
+    if confirm and not query.parts:
+        query.polar = True
+        query.intent = "yes-no" if query.intent == "fact" else query.intent
     query.asked = question
     return query
 

@@ -711,3 +711,11 @@ def test_what_a_text_says_about_someone_doing_something_takes_the_doing_for_gran
 def test_a_spelled_number_of_days_is_a_number_the_question_states():
     assert [["3"], ["three"]] in read("Were the consultations a three-day meeting?").required
     assert read("What is the first step?").required == []
+
+
+@pytest.mark.parametrize("question", ["Could you kindly confirm whether resolution 80/57 recalls resolution 79/62?",
+                                      "Please confirm if 79/62 was adopted at the 52nd plenary meeting."])
+def test_a_question_asking_to_confirm_something_is_a_yes_no_question(question):
+    q = read(question)
+    assert q.polar and q.intent in ("yes-no", "adoption")
+    assert "confirm" not in q.search
