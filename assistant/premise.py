@@ -13,10 +13,10 @@ import re
 from functools import lru_cache
 
 from index import META, OP, PP, Paragraph
-from index.lexical import terms
+from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, claim_text, claim_units, clause_spans
-from .lexicon import Lexicon, contradicts, unanswered_contrast
+from .lexicon import Lexicon, contradicts, in_english, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -37,7 +37,7 @@ class Premises:
         self.framing = frozenset(t for p in retriever.paragraphs if p.part in (PP, OP) and p.lang == "en"
                                  for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else ""))
         # a question's claim is read once, whichever tests it goes through
-        self._claims = lru_cache(maxsize=64)(lambda search: retriever.matcher(concepts(search, lexicon)))
+        self._claims = lru_cache(maxsize=64)(lambda search: retriever.matcher(_claimed(concepts(search, lexicon), retriever)))
 
     def holds(self, query: Query, best: Hit) -> bool:
         """A yes-no or why question's claim is in the texts: the best paragraph expresses most
@@ -46,7 +46,10 @@ class Premises:
         naming things or numbers must hold where they stand together, in one clause or list
         item: "the Philippines" and "the international conference" are in one paragraph but
         in two items of its list."""
-        if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(query.search)):
+        # a name the texts never use (日内瓦) is not held; of an English-only text, one the word table
+        # reads (美国, "United States") is looked for in English below
+        said = query.search if "zh" in best.versions else in_english(query.search)[1]
+        if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(said)):
             return False
         p = main_version(best.versions)
         match = self.claim(query)
@@ -68,13 +71,17 @@ class Premises:
             return False
         if query.lang == "zh" and self._contradicted_where_named(query, match, best.versions.get("zh")):
             return False
+        claimed = query.search
         if query.lang == "zh" and "zh" not in best.versions:  # an English-only text: the claim in its words
-            about, _ = translated(query.search)
+            about, english = translated(query.search)
             match = self.retriever.matcher(about) if about else match
+            claimed = english or claimed  # ("美国反对了" is "opposed", against "endorsed")
         # a Chinese clause is too short a unit; an article's sentences are not a list's items
         if not query.required or query.lang != "en" or p.part not in (PP, OP, META):
-            return any(says(match, claim_text(v)) and holds(terms(v.text), query.required)
-                       and not contradicts(query.search, claim_text(v)) for v in best.versions.values())
+            # (a Chinese question's numbers cannot be looked for in an English-only text)
+            required = query.required if query.lang == "en" or query.lang in best.versions else []
+            return any(says(match, claim_text(v)) and holds(terms(v.text), required)
+                       and not contradicts(claimed, claim_text(v)) for v in best.versions.values())
         names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
                  if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
         elsewhere = covered(match, claim_text(p)) - names
@@ -185,6 +192,13 @@ def _adopts_another(text: str, docs: list[str]) -> bool:
     own = {d.rsplit("/RES/", 1)[-1] for d in docs}
     clauses = [c for c in re.split(r"[,;]", text) if _ADOPT.search(c)]
     return bool(clauses) and all((named := set(re.findall(r"\b\d+/\d+\b", c))) and not named & own for c in clauses)
+
+
+def _claimed(about: list[Concept], retriever: Retriever) -> list[Concept]:
+    """A claim's concepts less the Chinese character pairs the texts never use: pairs that
+    straddle two words ("利主" of "奥地利主办"), not words of the claim (a name the texts do not
+    use is caught before, as a new name)."""
+    return [c for c in about if not (CJK_CHAR.match(c[0][0]) and len(c) == 1 and len(c[0]) == 1 and c[0][0] not in retriever.idf)]
 
 
 def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[Concept, set[str]]]:

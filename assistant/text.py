@@ -37,7 +37,7 @@ def spelled_ordinal(n: int) -> str | None:
 # Single question words that carry no content once the answer type is known.
 ZH_STOP = frozenset(
     "什么 哪些 哪个 何时 是否 如何 怎样 为何 为什么 多少 几个 请问 关于 哪里 可以 应该 这个 那个 "
-    "决议 大会 联合 合国 的是 了什 么时 时候 吗？ 是什 么？".split()
+    "决议 大会 联合 合国 的是 了什 么时 时候 吗？ 是什 么？ 根据 按照 一次 那篇 这篇 那项 这项 文章".split()
 )
 
 # Function characters: a bigram holding one straddles a word boundary ("组应", "其任").

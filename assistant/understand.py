@@ -552,6 +552,8 @@ def _required_zh(text: str) -> list[list[list[str]]]:
     """The numbers of a Chinese question, with their measure ("一周", "两天", "2026年")."""
     out = []
     for m in _ZH_NUMBER.findall(text):
+        if m.strip() == "一次":  # "一次国际会议": an international conference, not a count
+            continue
         digits = re.findall(r"\d+", m)
         out.append([digits] if digits else [tokens(m)])
     return [alts for alts in out if alts[0]]

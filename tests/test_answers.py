@@ -183,6 +183,15 @@ def test_what_the_article_says_against_is_not_taken_for_granted(assistant, quest
     assert assistant.ask(question).answer.startswith("No: ")
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("根据那篇文章，美国支持了6月25日的人工智能决议吗？", "是。 [NEWS/2024-07-09 P 3]"),  # "endorsed", read through the word table
+    ("根据那篇文章，美国反对了6月25日的人工智能决议吗？", "不。"),  # "opposed" against "endorsed"
+    ("根据第79/62号决议，奥地利主办的是一次国际会议吗？", "是。 [A/RES/79/62 PP 10 (zh)]"),  # "一次": a, not once
+])
+def test_chinese_yes_no_questions(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"
