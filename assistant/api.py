@@ -650,8 +650,17 @@ class Assistant:
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         sentences, verdict = [], ""
         if query.polar:  # "Is that also in 80/57?", "Is the wording the same?": the alignment decides
-            asked = query.question.lower()
-            if re.search(r"\b(?:same|identical|unchanged|verbatim)\b", asked):
+            asked = re.sub(r"\b[A-Z][a-z]+\b", " ", query.question).lower()  # (not "New" of "New Agenda")
+            # what the question says is kept, dropped or added ("still list international criminal law")
+            claim = self.premises.claim(query)
+            old_says, new_says = (bool(c) and says(claim, claim_text(self.paragraph(c.label))) for c in (ch.old, ch.new))
+            if claim.about and re.search(r"\b(?:still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues)\b", asked):
+                yes = new_says
+            elif claim.about and re.search(r"\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|no longer)\b", asked):
+                yes = old_says and not new_says
+            elif claim.about and re.search(r"\b(?:add|adds|added|introduce|introduces|introduced)\b", asked):
+                yes = new_says and not old_says
+            elif re.search(r"\b(?:same|identical|unchanged|verbatim)\b", asked):
                 yes = ch.status == "unchanged"
             elif re.search(r"\b(?:new|different|differ|differs|change|changed|added|dropped|removed)\b", asked):
                 yes = ch.status != "unchanged"

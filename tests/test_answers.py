@@ -192,6 +192,16 @@ def test_chinese_yes_no_questions(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("Does 80/57 still list international criminal law?", "No."),
+    ("Did 80/57 drop international criminal law?", "Yes."),
+    ("Is the reference to the New Agenda for Peace kept in 80/57?", "No."),
+    ("Does 80/57 still stress the role of humans in the use of force?", "Yes."),
+])
+def test_whether_a_later_resolution_keeps_or_drops_something_is_read_from_both_paragraphs(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"
