@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import ALWAYS_ACRONYMS, Lexicon, unchat
+from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, unchat
 from .references import Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
@@ -80,7 +80,7 @@ _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|st
                      r"['\"“‘]?([A-Za-z]+)", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
-_MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|provisions?|parts?)\b.{0,30}\b"
+_MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|paras?|provisions?|parts?)\b.{0,30}\b"
                        r"(mention|mentions|refer|refers|cite|cites|talks? about|speaks? (?:about|of)|deals? with|address|addresses|contain|contains|include|includes)\b|"
                        r"\bwhere (?:in .{1,40}? )?(is|are) (.+?) mentioned\b|哪些段落|哪几段|哪一段", re.I)
 _LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(?:(operative|preambular)\s+)?"
@@ -138,6 +138,7 @@ _NEIGHBOUR = re.compile(r"\b(?:(before|after)\s+(?:that|it|this)(?:\s+one)?|the\
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|these|those|so|such)\b(?!\s+(?:of|is|are)\b)", re.I)
 # "Does 79/62 mention a Human Rights Council resolution?": a resolution asked about, not named
 _A_RESOLUTION = re.compile(r"\b(?:a|an|any|which|what)\s+(?:[A-Za-z-]+\s+){0,3}resolution\b", re.I)
+_ASKING = re.compile(r"\s*(?:what|which|who|whom|when|where|why|how|does|do|did|is|are|was|were|can|could|has|have)\b", re.I)
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -313,7 +314,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     # deadline?") the question takes for granted
     stated = ""
     if (proper := _last_sentence(question)) != question.strip() and not proper.endswith(".") \
-            and re.search(r"[.!]\s*$", question[: question.rfind(proper)]) \
+            and re.search(r"[.!]\s*$", question[: question.rfind(proper)]) and not _ASKING.match(question) \
             and (find_references(before := question[: question.rfind(proper)].strip(" .!"), corpus.resolutions).docs
                  or _ARTICLE.search(before)) and "?" not in before and len(before.split()) >= 4:
         stated = before
@@ -499,7 +500,8 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
 
 def _last_sentence(text: str) -> str:
     """The question proper: split after . ! ? : but not after an abbreviation ("para.", "No.")."""
-    return re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<=[.!?:])\s+(?=\S)", text.strip())[-1]
+    return re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<![A-Z]\.[A-Z]\.)(?<=[.!?:])\s+(?=\S)",
+                    text.strip())[-1]  # (nor after initials: "the U.N. Charter")
 
 
 def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[list[str]]]:
@@ -517,7 +519,8 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         word = m.group(0)
         if word.lower() in _NOT_NAMES and not (dates and word.lower() in _MONTHS):
             continue
-        alternatives = [tokens(word)]
+        # (an everyday name's word in the texts: "Sec-Gen"; not a word the texts' authors are named by, "Nations")
+        alternatives = [tokens(word)] + ([tokens(SYNONYMS[word.lower()])] if tokens(word) and "-" in word and word.lower() in SYNONYMS else [])
         if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word)):
             if not tokens(full):  # "GA", "UN": the texts' own authors, implied
                 continue
