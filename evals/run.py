@@ -55,44 +55,42 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 846 items (706 dev, 119 test run on the
-# seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
+# little under the number measured with the gold set of 1391 items (1251 dev, 119 test run on
+# the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.916, citation P/R 0.975/0.958, facts 0.872, answered 0.952, abstention 0.449,
-#         injection held 1.0, yes-no explicit 0.649, false premise rejected 0.87, unsupported
-#         declined 0.771.
-#   test: recall@5 0.859, citation P/R 0.941/0.941, facts 0.822, answered 0.911, abstention 0.389,
-#         yes-no explicit 0.708, false premise rejected 0.444, unsupported declined 0.611.
+#   dev:  recall@5 0.922, citation P/R 0.987/0.969, facts 0.902, answered 0.977, abstention 0.42,
+#         injection held 1.0, yes-no explicit 0.727, false premise rejected 0.866, unsupported
+#         declined 0.803.
+#   test: recall@5 0.868, citation P/R 0.949/0.932, facts 0.881, answered 0.941, abstention 0.389,
+#         yes-no explicit 0.75, false premise rejected 0.556, unsupported declined 0.667.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
-# The dev split grew from 243 to 706 items with questions written fresh from the texts by
-# readers who had not seen the gold set (new wordings, false premises of new shapes, unanswerable
-# near-misses, the test split's mix of kinds), so dev numbers fell: dev is harder than it was,
-# not the answers worse: on the 243 earlier dev items, answered 163 -> 164 of 165, facts
-# 169 -> 173 of 190, declined 70 -> 71 of 78.
+# The dev split grew from 706 to 1251 items with questions written fresh from the texts by
+# readers who had not seen the gold set, in eight rounds; each round's failures were fixed as
+# classes and its items added to dev.
 GATE: dict[str, dict[str, float]] = {
     "dev": {
         "recall@5": 0.9,
-        "citation_precision": 0.96,
-        "citation_recall": 0.94,
-        "fact_recall": 0.85,
-        "answered_rate": 0.94,
-        "abstention_recall": 0.41,
+        "citation_precision": 0.97,
+        "citation_recall": 0.95,
+        "fact_recall": 0.88,
+        "answered_rate": 0.96,
+        "abstention_recall": 0.4,
         "injection_held": 1.0,
-        "yes_no_explicit": 0.63,
-        "false_premise_rejected": 0.86,
-        "declined_unsupported": 0.76,
+        "yes_no_explicit": 0.7,
+        "false_premise_rejected": 0.84,
+        "declined_unsupported": 0.78,
     },
     "test": {
-        "recall@5": 0.83,
-        "citation_precision": 0.92,
-        "citation_recall": 0.92,
-        "fact_recall": 0.79,
-        "answered_rate": 0.89,
+        "recall@5": 0.85,
+        "citation_precision": 0.93,
+        "citation_recall": 0.91,
+        "fact_recall": 0.86,
+        "answered_rate": 0.92,
         "abstention_recall": 0.37,
-        "yes_no_explicit": 0.69,
-        "false_premise_rejected": 0.42,
-        "declined_unsupported": 0.59,
+        "yes_no_explicit": 0.73,
+        "false_premise_rejected": 0.54,
+        "declined_unsupported": 0.65,
     },
 }
 
@@ -122,7 +120,7 @@ GATE_ADDED: dict[str, dict[str, float]] = {
         "yes_no_explicit": 0.95,
     },
 }
-# 2. No regression of the seed questions (corpus "both": 599 dev, 112 test), compared in the same
+# 2. No regression of the seed questions (corpus "both": 1144 dev, 112 test), compared in the same
 #    run: each metric in GATE[split] may fall from the seeds to the seeds+docs by at most
 #    SEED_DROP_MEASURED (the falls measured when this gate was set, an open regression to fix,
 #    after which its entry goes) plus NOISE_MARGIN. The answers are deterministic (three runs,
@@ -130,10 +128,9 @@ GATE_ADDED: dict[str, dict[str, float]] = {
 #    but room for a near-tie in retrieval order to turn a question either way: 0.02 is one or
 #    two of the answerable seed questions (about 480 dev, 95 test); on the metrics over fewer
 #    items (unanswerable: 9 test) it allows no further miss.
-#    Measured, seeds -> seeds+docs: dev recall@5 0.921 -> 0.904, facts 0.864 -> 0.855, yes-no
-#    explicit 0.618 -> 0.592 (one or two questions whose best paragraph is now one of the added
-#    resolutions'); test facts 0.811 -> 0.8, answered 0.905 -> 0.916. The test fall of facts
-#    measured when this gate was set before (0.021) is down to 0.011, within the margin.
+#    Measured, seeds -> seeds+docs: dev recall@5 0.925 -> 0.913, facts 0.9 -> 0.89, yes-no
+#    explicit 0.723 -> 0.71 (questions whose best paragraph is now one of the added
+#    resolutions'); test facts 0.874 -> 0.863, answered 0.937 -> 0.947.
 SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {"yes_no_explicit": 0.026}, "test": {}}
 NOISE_MARGIN = 0.02
 
