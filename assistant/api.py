@@ -251,7 +251,16 @@ class Assistant:
         answered = [a for a in answers if not a.abstained] or answers[:1]
         citations = list({c.label: c for a in answered for c in a.citations}.values())
         contexts = list({(c.doc, c.lang, c.part, c.number): c for a in answers for c in a.contexts}.values())
-        return Answer(question, " ".join(a.answer for a in answered), all(a.abstained for a in answers),
+        # each part's sentences, once: "Where ... and for how long?" quotes OP 9 for both parts
+        seen: set[tuple] = set()
+        pieces = []
+        for a in answered:
+            for sentence, labels in sentences_with_citations(a.answer):
+                if labels and (sentence, tuple(labels)) in seen:
+                    continue
+                seen.add((sentence, tuple(labels)))
+                pieces.append(cite(sentence, labels) if labels else sentence)
+        return Answer(question, " ".join(pieces), all(a.abstained for a in answers),
                       query.lang, citations, contexts, "compound", "")
 
     def _answer(self, query: Query, filters: Filters) -> Answer:

@@ -202,6 +202,12 @@ def test_whether_a_later_resolution_keeps_or_drops_something_is_read_from_both_p
     assert assistant.ask(question).answer.startswith(lead)
 
 
+def test_a_two_part_question_quotes_a_paragraph_once(assistant):
+    answer = assistant.ask("Where will the 2025 consultations under 79/62 be held and for how long?")
+    assert answer.answer.startswith("In New York. [A/RES/79/62 OP 9]") and "Two days. [A/RES/79/62 OP 9]" in answer.answer
+    assert answer.answer.count("Resolution 79/62 (OP 9):") == 1
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"
