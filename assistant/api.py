@@ -82,6 +82,12 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
+_THING_ASKED = re.compile(r"^\s*what\s+(?:(?:was|is|were|are|will\s+be)\s+the\s+([a-z]+)\s+of\b|([a-z]+)\s+(?:was|were|is|are|has|have|will|would)\b)",
+                          re.I)
+# words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
+_ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
+    title name names symbol number purpose purposes aim aims goal status content contents text wording language
+    meaning point points issue issues aspect aspects step steps action actions measure measures message""".split())
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s))\b", re.I)
 _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
@@ -348,7 +354,7 @@ class Assistant:
         # the texts does not answer "When in 2025 will the consultations be held?"
         near = max(floor, NEAR_BEST * hits[0].support) if hits else floor
         answering = [h for h in hits[: self.settings.top_k]
-                     if h.support >= near and self._answers(query, h)]
+                     if h.support >= near and self._answers(query, h) and self._speaks_of_thing(query, h)]
         if not answering:
             # ("Who signed the instrument in 2025?": what it says was done, the texts do not say)
             if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]) or (
@@ -608,6 +614,18 @@ class Assistant:
             have = set().union(*(terms(t) for t in texts))
             return any(t in have or same_word(t, have) for t in tokens(m.group(1)))
         return True
+
+    def _speaks_of_thing(self, query: Query, h: Hit) -> bool:
+        """"What budget was allocated ...?", "What was the outcome of ...?": a paragraph that does
+        not speak of the thing asked for does not say what it was."""
+        if query.intent != "fact" or query.asks is not None or query.lang != "en" or not (m := _THING_ASKED.match(query.question)):
+            return True
+        thing = (m.group(1) or m.group(2)).lower()
+        if thing in _ANY_THING or not tokens(thing):
+            return True
+        english = main_version(h.versions)
+        have = set().union(*(terms(p.text) for p in [english] + self.footnotes(english)))
+        return any(t in have or same_word(t, have) for t in tokens(thing))
 
     def _named_only_here(self, query: Query, hits: list[Hit]) -> bool:
         """The best paragraph is the only candidate holding the names the question uses

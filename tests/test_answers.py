@@ -208,6 +208,14 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
     assert answer.answer.count("Resolution 79/62 (OP 9):") == 1
 
 
+@pytest.mark.parametrize("question", ["What budget was allocated for the 2025 informal consultations under 79/62?",
+                                      "What was the outcome of the open informal consultations held in 2025?"])
+def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained or answer.answer.startswith("No: the indexed texts do not say so")
+    assert not assistant.ask("What threat was stressed by the March 2024 resolution, per the article?").abstained
+
+
 def test_chinese_adoption_date(assistant):
     answer = assistant.ask("第79/62号决议是哪一天通过的？")
     assert answer.citations[0].label == "A/RES/79/62 META (zh)"
