@@ -142,12 +142,14 @@ class Assistant:
         retriever = Retriever(store, self.settings.dense_weight, self.settings.lexical_weight)
         resolutions = {d.doc: d.date for d in store.corpus.docs if d.is_resolution}
         lexicon = Lexicon(retriever.idf, [p.text for p in store.paragraphs])
+        # One entry per document; the English entry's title where there are several languages.
+        docs = {d.doc: d for d in sorted(store.corpus.docs, key=lambda d: d.lang == "en")}
         self.__dict__.update(
             store=store,
             retriever=retriever,
-            # One entry per document; the English entry's title where there are several languages.
-            docs={d.doc: d for d in sorted(store.corpus.docs, key=lambda d: d.lang == "en")},
+            docs=docs,
             resolutions=resolutions,
+            _title_terms={doc: set(tokens(d.title)) for doc, d in docs.items()},
             by_key={p.key: p for p in store.paragraphs},
             _comparisons={},
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
@@ -600,7 +602,7 @@ class Assistant:
         # Chinese numbers cannot be looked for in a text that has no Chinese version
         required = query.required if query.lang == "en" or query.lang in h.versions else []
         # a name the resolution's title holds is what the whole text is about ("the LAWS consultations")
-        title = set(tokens(self.docs[english.doc].title)) if english.doc in self.docs else set()
+        title = self._title_terms.get(english.doc, set())
         required = [r for r in required if not any(alt and set(alt) <= title for alt in r)]
         if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), required):
@@ -624,7 +626,7 @@ class Assistant:
         if thing in _ANY_THING or not tokens(thing):
             return True
         english = main_version(h.versions)
-        have = set().union(*(terms(p.text) for p in [english] + self.footnotes(english)))
+        have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
         return any(t in have or same_word(t, have) for t in tokens(thing))
 
     def _named_only_here(self, query: Query, hits: list[Hit]) -> bool:

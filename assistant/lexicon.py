@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -57,7 +57,13 @@ def in_english(text: str) -> tuple[list[list[str]], str]:
     """A Chinese text read through the table: for each Chinese word it holds (each stretch read
     as the longest word the table has) and each date, the English words that may stand for it;
     and what is left untranslated."""
-    english: list[list[str]] = [[d] for m in _ZH_DATE.finditer(text) if m.group(0).strip() and (d := _english_date(m))]
+    english, rest = _in_english(text)
+    return [list(words) for words in english], rest
+
+
+@lru_cache(maxsize=256)  # (one Chinese question is read by retrieval, selection and the premise test)
+def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
+    english: list[tuple[str, ...]] = [(d,) for m in _ZH_DATE.finditer(text) if m.group(0).strip() and (d := _english_date(m))]
     text = _ZH_DATE.sub(lambda m: " " if _english_date(m) else m.group(0), text)
     rest: list[str] = []
     i = 0
@@ -65,14 +71,14 @@ def in_english(text: str) -> tuple[list[list[str]], str]:
         found = next((text[i : i + n] for n in range(min(_LONGEST_CHINESE, len(text) - i), 0, -1)
                       if text[i : i + n] in CHINESE), None)
         if found:
-            if alternatives := [a.strip() for a in CHINESE[found].split("|") if a.strip()]:
+            if alternatives := tuple(a.strip() for a in CHINESE[found].split("|") if a.strip()):
                 english.append(alternatives)
             rest.append(" ")
             i += len(found)
         else:
             rest.append(text[i])
             i += 1
-    return english, "".join(rest)
+    return tuple(english), "".join(rest)
 
 
 def contradicts(claim: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, unchat
-from .references import Reference, find_references, number_of, other_symbols, resolve_relative
+from .references import ORDINALS, Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
@@ -34,11 +34,11 @@ ASKS = [
 ]
 _CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|kindly\s+)*(?:confirm|tell me|check|clarify|verify|"
                       r"let me know)\s+(?:whether|if)\s+(.+)$", re.I)
+# a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
-                     # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
-                     r"|,\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$"
+                     rf"|{_TAG.pattern}"
                      # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
                      r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
                      r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$",
@@ -118,7 +118,6 @@ _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative)\b", re.I)
-ORDINALS_BY_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
                     r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:quote|show|give me|read)\s+(?:me\s+)?(?:it|that|this|them|the paragraph)\s*[.?!]*\s*$|"
                     r"全文|完整|原文", re.I)
@@ -148,11 +147,11 @@ _MONTHS = frozenset(m.lower() for m in MONTHS)
 _NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday i resolution
     resolutions article paragraph paragraphs footnote op pp fn""".split())
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
-_DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"
-                            r"(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
+_DATED = rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"  # "the [9 July] 2024 ..."
+_DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+{_DATED}(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
 # ... and a date describing a resolution ("the June 2024 AI resolution"): which one, not a number it states
-_DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"
-                             r"(?:[A-Za-z-]+\s+){0,2}?(?:article|piece|story|news|resolution|text)s?\b", re.I)
+_DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+{_DATED}(?:[A-Za-z-]+\s+){{0,2}}?(?:article|piece|story|news|resolution|text)s?\b",
+                             re.I)
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
@@ -397,7 +396,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         # "Which conferences does 79/62 acknowledge?" then "When was the second one held?": the
         # second of the names the paragraph cited lists (its items, as the conversation set them)
         if (m := _NTH_ONE.search(question)) and len(cited) == 1 and not _count_part(last.question) \
-                and (item := _nth_name(last, ORDINALS_BY_WORD[m.group(1).lower()], last.question)):
+                and (item := _nth_name(last, ORDINALS[m.group(1).lower()], last.question)):
             query.item, query.follow_up, query.discussed = item, True, set(cited)
             query.search = query.search.replace(m.group(0), item)
             query.required.append([tokens(item)])
@@ -492,10 +491,11 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
     named = find_references(last.question, corpus.resolutions).docs
     if named:
         return named
-    cited = list(dict.fromkeys(c.doc for c in last.citations if c.doc in corpus.resolutions))
-    if not cited and len(others := _cited_docs(last)) == 1:  # an article, alone: "When was it adopted?" is its report
-        return others
-    return cited if len(cited) == 1 else []
+    cited = _cited_docs(last)
+    resolutions = [d for d in cited if d in corpus.resolutions]
+    if not resolutions and len(cited) == 1:  # an article, alone: "When was it adopted?" is its report
+        return cited
+    return resolutions if len(resolutions) == 1 else []
 
 
 def _last_sentence(text: str) -> str:
