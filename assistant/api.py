@@ -554,10 +554,15 @@ class Assistant:
                                             if (p := self._english(prov)) for f in self.footnotes(p)}
         if query.in_discussed or query.asks == "reference" or query.intent == "compare":  # candidates whatever the search found
             found = {h.provision for h in hits}
-            for prov in discussed - found:
-                if (p := self._english(prov)) and filters.admits_provision(p):
-                    hits.append(Hit(prov, self.retriever.by_provision[prov],
-                                    coverage=self.retriever.coverage(about, self.retriever.by_node[p.node_id])))
+            added = [Hit(prov, self.retriever.by_provision[prov], coverage=self.retriever.coverage(about, self.retriever.by_node[p.node_id]))
+                     for prov in sorted(discussed - found, key=str) if (p := self._english(prov)) and filters.admits_provision(p)]
+            # scored by meaning too, as the search scores what it finds: equal coverage is no tie to
+            # leave to the order of a set ("Does 80/57 say the same thing?" of two paragraphs cited)
+            cosines = self.store.cosines(self.store.embed([expand(text, self.lexicon)])[0],
+                                         [v.node_id + "|w0" for h in added for v in h.versions.values()])
+            for h in added:
+                h.dense = max((cosines.get(v.node_id + "|w0", 0.0) for v in h.versions.values()), default=0.0)
+            hits += added
         if query.in_discussed:
             hits = [h for h in hits if h.provision in discussed] or hits
         for h in hits:

@@ -225,3 +225,13 @@ def test_unres_eval_writes_reports_and_compares(unres, tmp_path):
     assert not any("seeds+docs" in x for x in lines)
     r = unres("eval", "--config", "nope")
     assert r.returncode == 2
+
+
+def test_a_follow_up_weighs_the_paragraphs_cited_before_by_meaning_not_by_set_order(added_assistant):
+    # Two paragraphs cited before and neither found by the follow-up's own words: ordered by their
+    # meaning, so the answer does not depend on the process's hash seed (it did, one run in two).
+    assistant = added_assistant[0]
+    first = assistant.ask("What does 79/62 say about the role of humans in the use of force?")
+    assert [c.label for c in first.citations] == ["A/RES/79/62 PP 14", "A/RES/79/62 OP 1"]
+    answer = assistant.ask("Does 80/57 say the same thing?", [first])
+    assert answer.answer.startswith("Yes. [A/RES/79/62 PP 14] [A/RES/80/57 PP 11]")
