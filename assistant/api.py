@@ -47,6 +47,7 @@ from .evidence import (
     new_facts,
     select,
     select_by_meaning,
+    tells_who,
     zh_doer,
 )
 from .lexicon import Lexicon, contradicts
@@ -618,8 +619,7 @@ class Assistant:
             return any(new_facts(t, query.asks, stated, query.counted) for t in texts)
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
         if query.asks == "who" and query.lang == "en" and (m := _WHO_VERB.match(query.question)):
-            have = set().union(*(terms(t) for t in texts))
-            return any(t in have or same_word(t, have) for t in tokens(m.group(1)))
+            return any(tells_who(t, m.group(1), expand(query.question, self.lexicon)) for t in texts)
         return True
 
     def _speaks_of_thing(self, query: Query, h: Hit) -> bool:

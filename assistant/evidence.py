@@ -424,9 +424,29 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
             continue
         if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):
-            if not re.match(r"(?:the\s+)?(?:Resolution|Assembly|General Assembly)\b", m.group(1)):
+            if not _NOT_DOER.match(m.group(1)):
                 found.append(_name_words(m.group(1)))
     return [f for f in found if f] or None
+
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+
+
+def tells_who(text: str, verb: str, question: str) -> bool:
+    """Whether `text` speaks of the deed a who-question asks about ("Who chairs the Group?") as
+    a deed done, or names its doer: "the Chair of the Group" is the role, not who holds it;
+    "Invites the Chair" and "the leadership of the Netherlands" speak of the deed."""
+    stems = set(tokens(verb))
+    asked = set(tokens(question))
+    for m in re.finditer(r"[\w'’-]+", text):
+        own = tokens(m.group(0))
+        if not own or not (set(own) & stems or same_word(own[0], stems)):
+            continue
+        if not _DETERMINER.search(text[max(0, m.start() - 8) : m.start()]):
+            return True  # a verb: "Invites", "hosted by"
+        if (of := re.match(rf"\s+(?:of|by)\s+({_AGENT_NAME})", text[m.end() :])) and not set(tokens(of.group(1))) <= asked:
+            return True  # a noun whose doer is named, other than what the question names
+    return False
 
 
 # "由菲律宾于2023年12月13日和14日以及塞拉利昂于2024年4月17日和18日主办的区域会议": who, when, what
@@ -469,6 +489,10 @@ def doers(text: str, verb: set[str], wanted: list[list[list[str]]]) -> list[str]
         before = re.split(r",|\band\s+(?=the\b)", before)[-1]  # the item the verb is said of
         names = [(m.start(), m.group(1)) for m in re.finditer(rf"\bby\s+({_AGENT_NAME}(?:\s+and\s+{_AGENT_NAME})*)", after)]
         if not names or names[0][0] > 12:  # the verb's own "by", just after it
+            # or its subject, just before it: "the United States endorsed the Resolution"
+            if (m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before)) and not _NOT_DOER.match(m.group(1)) \
+                    and holds(terms(f"{before} {re.split(r'[,.;]', after)[0]}"), wanted):
+                found.append(m.group(1))
             continue
         for k, (at_, name) in enumerate(names):
             window = after[at_ : names[k + 1][0] if k + 1 < len(names) else len(after)]
@@ -488,6 +512,7 @@ def _deeds(words: list[re.Match], verb: set[str], asked: bool = False) -> list[i
             and (set(tokens(w.group(0))) & verb or same_word(next(iter(tokens(w.group(0))), ""), verb))]
 
 
+_NOT_DOER = re.compile(r"(?:the\s+)?(?:Resolution|Assembly|General Assembly)\b", re.I)  # the text's own voice
 _AUXILIARY = {"did", "does", "do", "to", "will", "would", "can", "could", "should", "shall", "has", "have", "had"}
 _DONE = re.compile(r"(?:ed|en|un|held|led|set|made|met|done)$", re.I)
 

@@ -427,3 +427,22 @@ ZH_PP10 = ("承认国家主导的国际和区域会议及倡议的重要贡献�
 ])
 def test_a_chinese_who_question_is_answered_by_the_host_of_the_thing_it_describes(question, who):
     assert zh_doer(ZH_PP10, question) == who
+
+
+def test_the_doer_named_as_the_subject_of_the_verb():
+    from assistant.evidence import doers
+    text = ("Despite being sponsored by the PRC, the United States endorsed the Resolution. "
+            "The General Assembly adopted the resolution without a vote.")
+    assert doers(text, {"endors"}, []) == ["the United States"]
+    assert doers(text, {"sponsor"}, []) == ["the PRC"]
+    assert doers(text, {"adopt"}, []) == []  # the text's own voice is no doer
+
+
+def test_a_role_named_is_not_who_holds_it():
+    from assistant.evidence import tells_who
+    op8 = "Invites the Chair of the Group of Governmental Experts to participate in the open informal consultations"
+    asked = "Who chairs the Group of Governmental Experts?"
+    assert not tells_who(op8, "chairs", asked)  # the role, its holder unnamed
+    assert tells_who(op8, "invites", asked)  # the deed itself
+    assert tells_who("negotiations under the leadership of the Netherlands", "leads", "Who leads the negotiations?") is False  # other stem
+    assert tells_who("the chairing of the Netherlands", "chairs", asked)  # a noun whose doer is named
