@@ -83,7 +83,13 @@ _ADOPTION_WORDS = re.compile(r"\b(when|what|which|date|day|was|were|is|adopted|a
 
 # "Who hosted ...?", "Which country sponsored ...?": asks who did it (not "on whose report",
 # "whom does it invite", "who was invited")
-_THING_ASKED = re.compile(r"^\s*what\s+(?:(?:was|is|were|are|will\s+be)\s+the\s+([a-z]+)\s+of\b|([a-z]+)\s+(?:was|were|is|are|has|have|will|would)\b)",
+_THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+be)\s+the\s+(?:[a-z]+\s+)?([a-z]+)(?:\s+of\b|\s*\?)"
+                          r"|([a-z]+)\s+(?:was|were|is|are|has|have|will|would)\b)"
+                          # "What did the conference conclude?", "How much did they cost?": what a thing the
+                          # texts only name came to (not what an indexed text itself does: "What does 79/62 propose?")
+                          r"|^\s*(?:and\s+)?(?:what|how\s+much)\s+(?:did|does|do|has|have|will|would)\s+"
+                          r"(?!(?:it|they|the\s+(?:resolution|text|article|piece)|(?:resolution\s+)?\d+/\d+)\s)[^?]+?\s+"
+                          r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b",
                           re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
@@ -344,7 +350,10 @@ class Assistant:
         # "in that paragraph" points at the evidence: no threshold second-guesses the user.
         # "What else?" asks for more of a topic the conversation has established: a lower bar.
         pointed = query.in_discussed or (query.intent == "compare" and bool(query.discussed))
-        floor = 0.0 if pointed else self.settings.min_support * (FURTHER if query.exclude else 1.0)
+        # ... and so does a follow-up whose best paragraph is the one the turn before cited ("What
+        # did he say about the US?" after a question about the article's Fu)
+        further = query.exclude or (query.follow_up and bool(hits) and hits[0].provision in query.discussed)
+        floor = 0.0 if pointed else self.settings.min_support * (FURTHER if further else 1.0)
         if hits and hits[0].support < floor and self._named_only_here(query, hits):
             floor *= NAMED_ONLY_HERE
         if not hits or hits[0].support < floor:
@@ -625,9 +634,10 @@ class Assistant:
     def _speaks_of_thing(self, query: Query, h: Hit) -> bool:
         """"What budget was allocated ...?", "What was the outcome of ...?": a paragraph that does
         not speak of the thing asked for does not say what it was."""
-        if query.intent != "fact" or query.asks is not None or query.lang != "en" or not (m := _THING_ASKED.match(query.question)):
+        if query.intent != "fact" or query.lang != "en" or not (m := _THING_ASKED.match(query.question)) \
+                or (query.asks is not None and not m.group(3)):  # ("how much did it cost" asks a number too)
             return True
-        thing = (m.group(1) or m.group(2)).lower()
+        thing = next(g for g in m.groups() if g).lower()
         if thing in _ANY_THING or not tokens(thing):
             return True
         english = main_version(h.versions)

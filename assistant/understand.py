@@ -138,6 +138,11 @@ _REFERS_BACK = re.compile(r"\b(?:that|this|it|these|those|so|such)\b(?!\s+(?:of|
 # "Does 79/62 mention a Human Rights Council resolution?": a resolution asked about, not named
 _A_RESOLUTION = re.compile(r"\b(?:a|an|any|which|what)\s+(?:[A-Za-z-]+\s+){0,3}resolution\b", re.I)
 _ASKING = re.compile(r"\s*(?:what|which|who|whom|when|where|why|how|does|do|did|is|are|was|were|can|could|has|have)\b", re.I)
+# "How long were they supposed to last?", "What did he say about the US?": a person or group
+# named by a pronoun alone is one of the turn before, however many words the question has
+_PERSON_BACK = re.compile(r"\b(?:they|them|he|she|him)\b|他们|他|她", re.I)
+# ... unless the question names them first: "Do States say they ...?", "the countries that hosted them"
+_ANTECEDENT = re.compile(r"(?<!^)\b[A-Z][a-z]|\b(?!(?:does|was|has|this|its|his|is|us|as|whose|yes)\b)[a-z]{3,}s\b")
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -366,7 +371,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         pointing = bool(_PRONOUN.search(question) or _DEFINITE.search(question) or _POINTS_BACK.search(question))
         short = len(re.findall(r"\w+", question)) <= _SHORT_QUESTION
         query.follow_up = bool(_CONTINUES.search(question)) or bool(_OF_THEM.search(question)) \
-            or ((pointing or not own or short) and len(own) < _STANDS_ALONE)
+            or ((pointing or not own or short) and len(own) < _STANDS_ALONE) \
+            or ((m := _PERSON_BACK.search(question)) is not None and not ref.docs and not ref.mentioned
+                and not _ANTECEDENT.search(question[: m.start()]))
         # "Which HRC resolution does 79/62 cite?" then "When was it adopted?": the one that answer named
         if not ref.docs and not ref.mentioned and _THE_DISCUSSED.search(question) and not last.abstained and (
                 _asks(last.question) == "resolution" or _A_RESOLUTION.search(last.question)):

@@ -209,7 +209,10 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
 
 
 @pytest.mark.parametrize("question", ["What budget was allocated for the 2025 informal consultations under 79/62?",
-                                      "What was the outcome of the open informal consultations held in 2025?"])
+                                      "What was the outcome of the open informal consultations held in 2025?",
+                                      "How much did the 2025 informal consultations cost?",
+                                      "What did the April 2024 conference hosted by Austria conclude?",
+                                      "Who chairs the GGE?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained or answer.answer.startswith("No: the indexed texts do not say so")

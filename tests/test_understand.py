@@ -148,6 +148,13 @@ def test_a_question_leaning_on_the_last_turn_is_a_follow_up_and_inherits_its_res
     assert q.previous == "When was adopted?"
 
 
+def test_a_person_or_group_named_by_a_pronoun_alone_is_of_the_turn_before():
+    before = turn("Where will the consultations be convened?", OP9)
+    assert read("How long were they supposed to last, all told?", before).follow_up  # many words of its own
+    assert read("What did he say about the United States?", before).follow_up
+    assert not read("Do Member States say they want a legally binding instrument?", before).follow_up  # named first
+
+
 def test_a_chinese_pronoun_question_is_a_follow_up():
     q = read("它是什么时候通过的？", turn("第79/62号决议说了什么？", OP9))
     assert q.follow_up and q.docs == [R79]
