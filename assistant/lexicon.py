@@ -84,6 +84,7 @@ def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
 def contradicts(claim: str, text: str) -> bool:
     """The claim uses a word of a contrast that `text` answers with another word of it, not
     with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
+    claim = _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()], claim)  # "without a vote" is "consensus"
     said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
     return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
 
@@ -129,6 +130,7 @@ def unchat(question: str) -> str:
     question = _CHAT_DIGIT.sub(_chat_digit, question)
     return _CHAT.sub(lambda m: CHAT[m.group(1)], question)
 
+NAME_SLIP_LENGTH, NAME_SLIP_CUTOFF = 7, 88  # a capitalised word is read as a slip only when long and this close
 SPELLING_CUTOFF = 85  # rapidfuzz ratio: "confrence"/"conference" 95, "moratorium"/"memorandum" 60
 MIN_SPELLING_LENGTH = 4  # shorter words are too easily "corrected" into another word
 SHORT_WORD_CUTOFF = 88  # a four-letter word only for one missing letter ("leon"/"leone" 89, "vote"/"note" 75)
@@ -265,9 +267,12 @@ class Lexicon:
         """The question with misspelt words replaced by the corpus's spelling."""
         def repl(m: re.Match) -> str:
             word = m.group(0)
-            if word.isupper() or (word[0].isupper() and m.start() > 0):  # abbreviations and names stay
+            if word.isupper():  # abbreviations stay
                 return word
             fixed = self.correct(word)
+            if word[0].isupper() and m.start() > 0:  # names stay, but for a slip in a word of the texts' names
+                named = fixed is not None and len(word) >= NAME_SLIP_LENGTH and fuzz.ratio(word.lower(), fixed) >= NAME_SLIP_CUTOFF
+                return fixed[0].upper() + fixed[1:] if named else word  # ("the Conventon on ...")
             return fixed if fixed else word
 
         return _WORD.sub(repl, question)

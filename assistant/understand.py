@@ -34,6 +34,10 @@ ASKS = [
 ]
 _CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|kindly\s+)*(?:confirm|tell me|check|clarify|verify|"
                       r"let me know)\s+(?:whether|if)\s+(.+)$", re.I)
+# "quick check - ...", "Correct me if I'm wrong, but ...": how the asker puts it, no words of the question
+_ASIDE = re.compile(r"^\s*(?:(?:(?:a|one|just\s+a)\s+)?(?:quick|small|sanity|simple)\s+(?:check|question)|just\s+checking|"
+                    r"just\s+to\s+(?:confirm|check|be\s+clear)|correct\s+me\s+if\s+i['’]?m\s+wrong|"
+                    r"(?:ok(?:ay)?|so|hey|hi|well)(?=\s*[-–—:,]))\s*[-–—:,]?\s*(?:but\s+)?", re.I)
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
@@ -264,7 +268,7 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
-    question_read = unchat(question)
+    question_read = _ASIDE.sub("", unchat(question))
     # "Could you kindly confirm whether 80/57 takes note of ...?": a yes-no question, politely put
     if confirm := _CONFIRM.match(question_read):
         question_read = confirm.group(1)

@@ -732,3 +732,11 @@ def test_initials_do_not_end_a_sentence_and_a_question_before_is_no_statement():
     q = read("What does 80/57 say about the U.N. Charter?")
     assert q.stated == "" and "Charter" in q.search
     assert [["sec", "gen"], ["secretari"]] in read("What did the Sec-Gen call for?").required  # ("General": the texts' own word)
+
+
+@pytest.mark.parametrize("question", ["quick check - was 79/62 adopted in 2024, right?",
+                                      "Correct me if I'm wrong, but was 79/62 adopted in 2024?",
+                                      "Just to confirm: was 79/62 adopted in 2024?"])
+def test_an_aside_before_the_question_is_no_word_of_it(question):
+    q = read(question)
+    assert q.intent == "yes-no" and not {"quick", "check", "correct", "wrong", "confirm"} & set(q.search.lower().split())
