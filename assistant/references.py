@@ -46,7 +46,7 @@ _paragraph = [
     (re.compile(r"(?:执行部分)?第\s*(\d+)\s*段"), "OP"),
 ]
 _ordinal = re.compile(
-    r"\b(" + "|".join(ORDINALS) + r")\s+(preambular|operative)\s+paragraph", re.I
+    r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(preambular|operative)\s+para(?:graph)?\b", re.I
 )
 
 
@@ -114,7 +114,7 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
             break
     if ref.part is None and (m := _ordinal.search(question)):
         ref.part = "PP" if m.group(2).lower() == "preambular" else "OP"
-        ref.number = ORDINALS[m.group(1).lower()]
+        ref.number = ORDINALS.get(m.group(1).lower()) or int(m.group(1)[:-2])  # "fifth", "5th"
     return ref
 
 

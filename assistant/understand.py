@@ -82,13 +82,13 @@ _DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|�
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
                      r"['\"“‘]?([A-Za-z]+)", re.I)
-_COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|footnotes?|sub-?paragraphs?)\b|"
+_COUNT = re.compile(r"\b(?:how many|number of)\b.{0,40}?\b(operative|preambular|paragraphs?|paras|footnotes?|sub-?paragraphs?|OPs|PPs|FNs)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|paras?|provisions?|parts?)\b.{0,30}\b"
                        r"(mention|mentions|refer|refers|cite|cites|talks? about|speaks? (?:about|of)|deals? with|address|addresses|contain|contains|include|includes)\b|"
                        r"\bwhere (?:in .{1,40}? )?(is|are) (.+?) mentioned\b|哪些段落|哪几段|哪一段", re.I)
 _LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|final|closing)\s+(?:(operative|preambular)\s+)?"
-                   r"paragraph\b|最后一段", re.I)
+                   r"para(?:graph)?\b|最后一段", re.I)
 _ADOPTION = re.compile(
     r"\b(when|what date|which date|which day|on what day)\b.{0,60}\b(adopted|adoption|passed|voted)\b|"
     r"\b(adopted|adoption|passed)\b.{0,20}\b(when|on what date|which date|which meeting|plenary)\b|"
@@ -621,7 +621,8 @@ def parts_named(question: str) -> list[str]:
     """The parts a question names ("operative paragraphs", "序言部分"), in the order OP, PP, FN."""
     low = question.lower()
     return [part for part, words in (("OP", ("operative", "执行")), ("PP", ("preambular", "序言")),
-                                     ("FN", ("footnote", "脚注"))) if any(w in low for w in words)]
+                                     ("FN", ("footnote", "脚注"))) if any(w in low for w in words)
+            or re.search(rf"\b{part}s\b", question, re.I)]  # "how many OPs"
 
 
 def _count_part(question: str) -> str | None:

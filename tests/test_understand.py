@@ -56,6 +56,8 @@ def test_intent_and_kind_of_fact(question, intent, asks):
     ("How many footnotes does 80/57 have?", "FN"),
     ("How many paragraphs does 80/57 have?", None),
     ("第79/62号决议有多少个执行段落？", "OP"),
+    ("how many OPs does 79/62 have", "OP"),
+    ("80/57 number of operative paras", "OP"),
 ])
 def test_a_count_names_the_part_counted(question, part):
     q = read(question)
@@ -740,3 +742,17 @@ def test_initials_do_not_end_a_sentence_and_a_question_before_is_no_statement():
 def test_an_aside_before_the_question_is_no_word_of_it(question):
     q = read(question)
     assert q.intent == "yes-no" and not {"quick", "check", "correct", "wrong", "confirm"} & set(q.search.lower().split())
+
+
+@pytest.mark.parametrize("question, part, number", [
+    ("What's the 5th preambular paragraph of 79/62 about?", "PP", 5),
+    ("the third operative para of 80/57", "OP", 3),
+])
+def test_a_paragraph_named_by_its_rank(question, part, number):
+    q = read(question)
+    assert (q.ref.part, q.ref.number) == (part, number)
+
+
+def test_the_final_para_is_the_last_paragraph():
+    q = read("Quote me the final preambular para of 79/62.")
+    assert q.intent == "quote" and q.ref.number is None  # (the part named is read where it is quoted)
