@@ -17,9 +17,12 @@ from .answer import Answer, Citation, Context, Source
 from .brief import Brief, make_brief
 from .compare import Change, Comparison, align
 from .compose import (
+    NO,
     NOT_DEFINED,
     NOT_SAID,
     NOT_SAID_WHY,
+    NOT_SO,
+    YES,
     adoption_lead,
     begins_lead,
     carrier_lead,
@@ -396,7 +399,7 @@ class Assistant:
             if not self.premises.holds(query, hits[0]):
                 return self._not_said(query, hits, match, contexts, filters, why=True)
             p = self._version(hits[0], query.lang, filters)
-            return self._finish(query, [cite("不。" if query.lang == "zh" else "No.", [p.label])]
+            return self._finish(query, [cite(NO["zh"] if query.lang == "zh" else "No.", [p.label])]
                                 + self._quoted(select(p, match, None, names=query.required), query.lang),
                                 contexts, filters, "no")
         elif query.claims and not self.premises.holds(query, hits[0]):
@@ -415,7 +418,7 @@ class Assistant:
         chosen = [h for h in each if h] if each and all(each) else self._choose(hits, query)
         sentences: list[str] = []
         if query.intent == "yes-no":
-            sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [self._version(chosen[0], query.lang, filters).label]))
+            sentences.append(cite(YES[query.lang], [self._version(chosen[0], query.lang, filters).label]))
         for i, h in enumerate(chosen):
             p = self._version(h, query.lang, filters)
             read_as = self.retriever.matcher(translated(query.search)[0]) if query.lang == "zh" and p.lang == "en" else None
@@ -669,20 +672,21 @@ class Assistant:
         """"No: the indexed texts do not say so." and what the nearest paragraph does say; for a
         why-question whose paragraph gives no reason, that the texts do not say why."""
         # "Why did 79/62 ban ...?" is answered "No" as plainly as "Did 79/62 ban ...?".
-        opening = {"en": "No: ", "zh": "不。"}
         why = why or query.negated  # "Why does 79/62 not mention Geneva?": it does not, and says not why
-        lead = lead or (NOT_SAID_WHY[query.lang] if why else opening[query.lang] + NOT_SAID[query.lang])
-        sentences = [lead]
         # "Were the consultations to last a week?": of the paragraphs as close to the claim
         # as the best, the one saying what holds instead ("for a duration of two days")
         stated = next((kind for kind in ("how-long", "when", "where") if FACT_PATTERNS[kind].search(query.search)), None)
-        if stated:
-            instead = [h for h in hits[: self.settings.top_k] if h.coverage >= hits[0].coverage
-                       and any(new_facts(v.text, stated, query.search) for v in h.versions.values())]
-            hits = _first(instead[:1], hits)
+        instead = [h for h in hits[: self.settings.top_k] if h.coverage >= hits[0].coverage
+                   and any(new_facts(v.text, stated, query.search) for v in h.versions.values())] if stated else []
+        hits = _first(instead[:1], hits)
+        # a paragraph saying something else than the claim is "say otherwise", not "do not say"
+        otherwise = bool(instead) or (query.lang == "en" and (contradicts(query.search, claim_text(main_version(hits[0].versions)))
+                                                              or self.premises.other_agents(query, hits[0])))
+        lead = lead or (NOT_SAID_WHY[query.lang] if why else NO[query.lang] + (NOT_SO if otherwise else NOT_SAID)[query.lang])
+        sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
         sentences += self._quoted(select(p, match, stated or query.asks, names=query.required), query.lang)
-        verdict = "no" if lead.startswith(opening[query.lang]) else ""
+        verdict = "no" if lead.startswith(NO[query.lang]) else ""
         answer = self._finish(query, sentences, contexts, filters, verdict)
         if answer.abstained:
             return Answer(query.asked or query.question, lead, False, query.lang, [], contexts, query.intent, verdict)
@@ -767,8 +771,8 @@ class Assistant:
         if query.polar:  # the verdict first, then what the texts say of the resolution
             said = says(self.premises.claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
             verdict = "yes" if said else "no"
-            sentences.insert(0, cite("是。" if query.lang == "zh" else "Yes.", [mentioning[0].label]) if said else
-                             ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
+            sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
+                             NO[query.lang] + NOT_SAID[query.lang])
         for p in mentioning[:2]:
             ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
             notes = self._footnotes_for(p, query, match) if query.asks else []
@@ -880,8 +884,8 @@ class Assistant:
             held = holds(have, query.required) and all(any(all(t in have for t in alt) for alt in c) for c in wanted)
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
                 verdicts.append(held)
-                sentences.append(cite("是。" if query.lang == "zh" else "Yes.", [p.label]) if held else
-                                 ("不。" if query.lang == "zh" else "No: ") + NOT_SAID[query.lang])
+                sentences.append(cite(YES[query.lang], [p.label]) if held else
+                                 NO[query.lang] + NOT_SAID[query.lang])
             elif not held:
                 continue
             ev = select(p, match, query.asks)

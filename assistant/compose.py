@@ -19,9 +19,16 @@ PART_WORDS = {
     "en": {PP: "preambular paragraphs", OP: "operative paragraphs", FN: "footnotes", None: "paragraphs"},
     "zh": {PP: "段序言部分段落", OP: "段执行部分段落", FN: "个脚注", None: "个段落"},
 }
+YES = {"en": "Yes.", "zh": "是。"}
+NO = {"en": "No: ", "zh": "否。"}  # (a Chinese "No" stands alone, as 否 does)
 NOT_SAID = {
     "en": "the indexed texts do not say so; the nearest paragraph follows.",
     "zh": "所收录的文本没有这样说；以下是最接近的段落。",
+}
+# the paragraph says something else than the claim ("in New York", not Geneva)
+NOT_SO = {
+    "en": "the indexed texts say otherwise; the paragraph follows.",
+    "zh": "所收录的文本的说法不同；以下是该段落。",
 }
 NOT_DEFINED = {
     "en": "The indexed texts do not define it; the nearest paragraph follows.",

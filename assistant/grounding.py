@@ -17,9 +17,9 @@ __all__ = ["sentences_with_citations", "unsupported"]
 
 # Statements that carry no claim about a paragraph and so need no citation.
 _UNCITED = re.compile(
-    r"^(No: |The premise of this question is not in the texts: )?the indexed texts do not say so;|"
+    r"^(No: |The premise of this question is not in the texts: )?the indexed texts (?:do not say so|say otherwise);|"
     r"^Resolution \S+ is not itself indexed|is not indexed, so it cannot be quoted|"
-    r"^The indexed texts do not answer|^The indexed texts have no|^不。|^所收录的文本|本身未被收录|"
+    r"^The indexed texts do not answer|^The indexed texts have no|^否。|^所收录的文本|本身未被收录|"
     r"^（(?:第\S+号决议|该文件)没有中文文本", re.I)
 
 

@@ -46,7 +46,8 @@ SIMILARITY_CUT = 0.35  # kept from the earlier judge: supported restatements sco
 
 Similarity = Callable[[str, str], float]
 
-_ABSENCE = re.compile(r"indexed texts do not|Nearest paragraphs \(related, not support\)|所收录的文本(?:没有|未|不)|最相关的段落")
+_ABSENCE = re.compile(r"indexed texts do not|indexed texts say otherwise|Nearest paragraphs \(related, not support\)|"
+                      r"所收录的文本(?:没有|未|不|的说法不同)|最相关的段落")
 _COUNT_EN = re.compile(r"\bhas (\d+) (operative paragraphs?|preambular paragraphs?|footnotes?|paragraphs?)\b", re.I)
 _COUNT_ZH = re.compile(r"有(\d+)(?:个|段|条)?(执行部分段落|执行段落|序言部分段落|序言段落|脚注|段)")
 _BEGINS_EN = re.compile(r"^(\w+) (?:operative |preambular )?paragraphs? of resolution \S+ begins? with “(\w+)”", re.I)

@@ -185,7 +185,7 @@ def test_what_the_article_says_against_is_not_taken_for_granted(assistant, quest
 
 @pytest.mark.parametrize("question, lead", [
     ("根据那篇文章，美国支持了6月25日的人工智能决议吗？", "是。 [NEWS/2024-07-09 P 3]"),  # "endorsed", read through the word table
-    ("根据那篇文章，美国反对了6月25日的人工智能决议吗？", "不。"),  # "opposed" against "endorsed"
+    ("根据那篇文章，美国反对了6月25日的人工智能决议吗？", "否。"),  # "opposed" against "endorsed"
     ("根据第79/62号决议，奥地利主办的是一次国际会议吗？", "是。 [A/RES/79/62 PP 10 (zh)]"),  # "一次": a, not once
 ])
 def test_chinese_yes_no_questions(assistant, question, lead):
@@ -329,3 +329,11 @@ def test_claims_are_decided_where_their_words_stand(assistant, question, lead):
 def test_a_question_naming_two_resolutions_is_answered_from_each(assistant):
     answer = assistant.ask("What do 79/62 and 80/57 say about the Group of Governmental Experts?")
     assert {c.doc for c in answer.citations} == {"A/RES/79/62", "A/RES/80/57"}, answer.answer
+
+
+def test_a_claim_the_paragraph_contradicts_is_said_otherwise_one_it_is_silent_on_is_not_said(assistant):
+    contradicted = assistant.ask("Were the 79/62 consultations held in Geneva?")
+    assert contradicted.answer.startswith("No: the indexed texts say otherwise; the paragraph follows.")
+    assert "New York" in contradicted.answer and contradicted.citations[0].label == "A/RES/79/62 OP 9"
+    silent = assistant.ask("Does 79/62 ban lethal autonomous weapons?")
+    assert silent.answer.startswith("No: the indexed texts do not say so")

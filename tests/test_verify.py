@@ -131,7 +131,7 @@ def test_a_carrier_framing_read_back_from_an_answer_is_checked_by_the_paragraph_
 
 
 def test_a_chinese_yes_or_no_lead_is_kept():
-    for lead in ("是。 [A/RES/79/62 OP 4 (zh)]", "不。 [A/RES/79/62 OP 4 (zh)]"):
+    for lead in ("是。 [A/RES/79/62 OP 4 (zh)]", "否。 [A/RES/79/62 OP 4 (zh)]"):
         assert verified([lead], CITED) == [lead]
     # the lead words are framing, not a licence: a claim after them is still checked
     assert verified(["是。日内瓦。 [A/RES/79/62 OP 4 (zh)]"], CITED) == []
