@@ -55,7 +55,7 @@ from .evidence import (
 )
 from .lexicon import Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
-from .premise import Premises, deeds, main_version, says
+from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
 from .retrieve import Filters, Hit, Matcher, Retriever
 from .text import (
@@ -434,6 +434,8 @@ class Assistant:
                 ev = select(p, chosen_by, query.asks, broad=query.asks is None or query.asks == "who", whole=whole,
                             names=query.required)
             notes = self._footnotes_for(p, query, match) if i == 0 else []
+            if i == 0 and (lead := self._chosen(query, p)):
+                sentences.append(lead)
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
                 for asks in filter(None, (query.asks, query.also_asks)):
@@ -483,6 +485,22 @@ class Assistant:
                 names = " and ".join(found)
                 return cite(names[:1].upper() + names[1:] + ".", [p.label])
         return None
+
+    def _chosen(self, query: Query, p: Paragraph) -> str | None:
+        """Of a choice ("by a vote or by consensus?"), the one alternative the paragraph says, as
+        a lead ("By consensus."); none when it says both or neither."""
+        held = [c for c in query.choice or () if self._says_choice(c, p.text)]
+        return cite(held[0][:1].upper() + held[0][1:] + ".", [p.label]) if len(held) == 1 else None
+
+    def _says_choice(self, alternative: str, text: str) -> bool:
+        """Whether `text` says one alternative of a choice ("by consensus", "under the CCW"):
+        all its concepts, or, of one the index keeps no word of ("by the General Assembly"),
+        its words as they stand."""
+        match = self.retriever.matcher(concepts(alternative, self.lexicon))
+        if match.about:
+            return len(covered(match, text)) == len(match.about)
+        words = re.sub(r"^(?:\w+\s+)?(?:the|a|an)\s+", "", alternative, flags=re.I)
+        return bool(re.search(rf"\b{re.escape(words)}\b", text, re.I))
 
     def _footnote_of(self, hits: list[Hit]) -> tuple[Paragraph, Paragraph] | None:
         """The best paragraph near the top carrying a footnote, with that footnote (one giving
@@ -680,8 +698,10 @@ class Assistant:
                    and any(new_facts(v.text, stated, query.search) for v in h.versions.values())] if stated else []
         hits = _first(instead[:1], hits)
         # a paragraph saying something else than the claim is "say otherwise", not "do not say"
-        otherwise = bool(instead) or (query.lang == "en" and (contradicts(query.search, claim_text(main_version(hits[0].versions)))
-                                                              or self.premises.other_agents(query, hits[0])))
+        # (of a yes-no claim; a wh-question's own date is no claim the paragraph answers otherwise)
+        best = main_version(hits[0].versions)
+        otherwise = query.intent == "yes-no" and (bool(instead) or (query.lang == "en" and (
+            contradicts(query.search, claim_text(best)) or self.premises.other_agents(query, hits[0]))))
         lead = lead or (NOT_SAID_WHY[query.lang] if why else NO[query.lang] + (NOT_SO if otherwise else NOT_SAID)[query.lang])
         sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
@@ -773,6 +793,8 @@ class Assistant:
             verdict = "yes" if said else "no"
             sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
                              NO[query.lang] + NOT_SAID[query.lang])
+        elif lead := self._chosen(query, mentioning[0]):
+            sentences.insert(0, lead)
         for p in mentioning[:2]:
             ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
             notes = self._footnotes_for(p, query, match) if query.asks else []

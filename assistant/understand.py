@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, unchat
 from .references import ORDINALS, Reference, find_references, number_of, other_symbols, resolve_relative
-from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, language, same_word, spelled_ordinal, tokens
+from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, expand, language, same_word, spelled_ordinal, tokens
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
@@ -201,6 +201,7 @@ class Query:
     item: str = ""  # "the second one": the name of the turn before's list it stands for
     stated: str = ""  # a statement about a text before the question proper, which it takes for granted
     polar: bool = False
+    choice: tuple[str, str] | None = None  # "by a vote or by consensus?": the two things to choose between
     asked: str = ""  # as the user typed it, for the answer  # asked as yes-no, whatever the intent ("Was 79/62 adopted at ...?")
 
     @property
@@ -278,6 +279,42 @@ def understand(question: str, history: list, corpus: Corpus) -> Query:
         query.intent = "yes-no" if query.intent == "fact" else query.intent
     query.asked = question
     return query
+
+
+_PREPOSITION = ("by", "in", "under", "at", "on", "for", "as", "from", "with", "before", "after", "through", "via")
+_CHOICE_WORDS = 4  # an alternative longer than this is a clause, not a choice ("... or require States to ...")
+
+
+def choice(question: str) -> tuple[str, str] | None:
+    """The two things a yes-no-shaped question asks to choose between: "Was 51/22 adopted by a
+    vote or by consensus?" -> ("by a vote", "by consensus"); "held in New York or Geneva?" ->
+    ("in New York", "in Geneva")."""
+    if not _YES_NO.search(question) or len(re.findall(r"\bor\b", question, re.I)) != 1 \
+            or re.search(r"\bor\s+(?:not|otherwise|elsewhere|anything|something|both)\b|\bwhether\b", question, re.I):
+        return None
+    before, after = re.split(r"\s+or\s+", question, maxsplit=1, flags=re.I)
+    second = re.split(r"\s*[,?？;]", after, maxsplit=1)[0].split()
+    words = before.split()
+    if not second or len(second) > _CHOICE_WORDS or len(words) < 3:
+        return None
+    lead = second[0].lower()
+    # the first alternative starts at the preposition the second repeats, or at the one it has
+    starts = [i for i, w in enumerate(words) if w.lower() == lead] if lead in _PREPOSITION else []
+    starts = starts or [i for i, w in enumerate(words) if w.lower() in _PREPOSITION and i >= len(words) - _CHOICE_WORDS]
+    if starts:
+        first = words[starts[-1]:]
+        if lead not in _PREPOSITION:  # "in New York or Geneva": Geneva too is "in"
+            second = [first[0]] + second
+    elif len(second) > 2 or re.search(r"\b(?:it|them|this|that)\b", " ".join(second), re.I):
+        return None  # "Did the US or China sponsor it?", "keep ... or drop it?": not two things named at the end
+    else:  # "Is it binding or voluntary?": as many words back as the second has, a name whole
+        k = len(second)
+        while k < len(words) - 2 and words[-k][:1].isupper() and words[-k - 1][:1].isupper():
+            k += 1
+        first = words[-k:]
+    if len(first) > _CHOICE_WORDS + 1:
+        return None
+    return " ".join(first), " ".join(second)
 
 
 def _read(question: str, history: list, corpus: Corpus) -> Query:
@@ -360,6 +397,10 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         query.asks, query.also_asks = (next((name for name, pattern in ASKS if pattern.search(w)), None)
                                        for w in (m.group(1), m.group(2)))
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
+    if query.intent == "yes-no" and (pair := choice(_LEAD_IN.sub("", question))):
+        query.intent, query.choice = "fact", pair  # answered with the one the texts say, not "Yes"
+        either = set(tokens(expand(" ".join(pair), corpus.lexicon)))  # a name of one of them need not be there
+        query.required = [r for r in query.required if not any(alt and set(alt) <= either for alt in r)]
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",
                                                     question, re.I)):
         query.counted = tokens(m.group(1) or m.group(2))

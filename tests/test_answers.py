@@ -337,3 +337,9 @@ def test_a_claim_the_paragraph_contradicts_is_said_otherwise_one_it_is_silent_on
     assert "New York" in contradicted.answer and contradicted.citations[0].label == "A/RES/79/62 OP 9"
     silent = assistant.ask("Does 79/62 ban lethal autonomous weapons?")
     assert silent.answer.startswith("No: the indexed texts do not say so")
+
+
+def test_a_choice_is_answered_with_the_one_the_paragraph_says(assistant):
+    answer = assistant.ask("Were the 2025 consultations under 79/62 held in New York or Geneva?")
+    assert answer.answer.startswith("In New York. [A/RES/79/62 OP 9]")
+    assert assistant.ask("Was HRC resolution 51/22 adopted by a vote or by consensus?").answer.startswith("By consensus.")

@@ -756,3 +756,23 @@ def test_a_paragraph_named_by_its_rank(question, part, number):
 def test_the_final_para_is_the_last_paragraph():
     q = read("Quote me the final preambular para of 79/62.")
     assert q.intent == "quote" and q.ref.number is None  # (the part named is read where it is quoted)
+
+
+@pytest.mark.parametrize("question, pair", [
+    ("Was HRC res 51/22 adopted by vote or by consensus, per UNGA 79/62?", ("by vote", "by consensus")),
+    ("Were the 2025 consultations held in New York or Geneva?", ("in New York", "in Geneva")),
+    ("Is the instrument binding or voluntary?", ("binding", "voluntary")),
+    ("Did the US or China sponsor it?", None),  # not two things named at the end
+    ("Does 80/57 encourage or require States to conduct further exchanges?", None),  # a clause
+    ("Does 79/62 mention Austria or not?", None),
+    ("When was 79/62 adopted, in 2024 or 2025?", None),  # not yes-no shaped
+])
+def test_a_choice_between_two_things(question, pair):
+    from assistant.understand import choice
+    assert choice(question) == pair
+
+
+def test_a_choice_is_no_yes_no_question_and_needs_neither_name():
+    q = read("Were the 2025 consultations held in New York or Geneva?")
+    assert q.intent == "fact" and q.choice == ("in New York", "in Geneva")
+    assert not any("geneva" in alt for r in q.required for alt in r)
