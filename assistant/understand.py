@@ -14,7 +14,17 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, unchat
 from .references import ORDINALS, Reference, find_references, number_of, other_symbols, resolve_relative
-from .text import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, content_terms, expand, language, same_word, spelled_ordinal, tokens
+from .text import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    content_terms,
+    expand,
+    language,
+    same_word,
+    spelled_ordinal,
+    tokens,
+)
 
 # What kind of fact a question asks for. English and Chinese.
 ASKS = [
