@@ -536,8 +536,12 @@ def actors(text: str) -> list[set[str]]:
 def claim_text(p: Paragraph) -> str:
     """What a paragraph states in its own words, for testing a question's premise: the text
     with long names blanked out, so "ban" is not borne out by the word "Prohibitions" in the
-    title of the Convention on Prohibitions or Restrictions on the Use of ...."""
-    return _blank_names(p.text, 0, len(p.text))
+    title of the Convention on Prohibitions or Restrictions on the Use of ...."; and without the
+    adverbs that number its points ("Firstly, it underscores ..." says nothing is first)."""
+    return _ENUMERATING.sub(" ", _blank_names(p.text, 0, len(p.text)))
+
+
+_ENUMERATING = re.compile(r"\b(?:first|second|third|fourth|fifth|last)ly\b", re.I)
 
 
 class Unit(NamedTuple):

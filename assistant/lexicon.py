@@ -81,10 +81,15 @@ def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
     return tuple(english), "".join(rest)
 
 
+def phrased(question: str) -> str:
+    """The question with the phrase table's words for its phrases ("set up" -> "established")."""
+    return _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()] or m.group(1), question)
+
+
 def contradicts(claim: str, text: str) -> bool:
     """The claim uses a word of a contrast that `text` answers with another word of it, not
     with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
-    claim = _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()], claim)  # "without a vote" is "consensus"
+    claim = phrased(claim)  # "without a vote" is "consensus"
     said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
     return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
 

@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, claim_text, claim_units, clause_spans
-from .lexicon import Lexicon, contradicts, in_english, unanswered_contrast
+from .lexicon import Lexicon, contradicts, in_english, phrased, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -132,7 +132,8 @@ class Premises:
             found = spelt(agents(p.text, verb))
             if not found:
                 continue
-            stated = spelt(agents(query.search, verb))  # who the question says does it
+            # who the question says does it ("set up by the UNGA" is "established" by it)
+            stated = spelt(agents(phrased(query.search), verb))
             # "established by the General Assembly" against "established under the Convention"
             said = [a for a in stated if a - verb]
             if said and not any(a & b for a in said for b in found):

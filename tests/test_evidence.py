@@ -255,6 +255,12 @@ def test_claim_text_blanks_long_names():
     assert "preferably by the end of 2025" in said
 
 
+def test_claim_text_drops_the_adverbs_numbering_points():
+    p = Paragraph("NEWS/2024-07-09", "en", "P", 3, "It is relevant for three reasons. Firstly, it underscores ... Lastly, it marks ...")
+    said = claim_text(p)
+    assert "Firstly" not in said and "Lastly" not in said and "underscores" in said
+
+
 def test_claim_text_blanks_chinese_titles():
     said = claim_text(OP4_ZH)
     assert "禁止" not in said and "《" not in said and "公约" not in said

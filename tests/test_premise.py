@@ -41,6 +41,9 @@ def test_who_did_it_must_be_who_the_question_says():
     assert PREMISES.other_agents(read("Did China endorse the resolution?"), hit(ARTICLE))
     assert PREMISES.other_agents(read("Why did the United States sponsor the resolution?"), hit(ARTICLE))
     assert not PREMISES.other_agents(read("Did the United States endorse the resolution?"), hit(ARTICLE))
+    established = Paragraph("A/RES/79/62", "en", "PP", 7, "the Group of Governmental Experts, established under the "
+                            "Convention on Certain Conventional Weapons")
+    assert PREMISES.other_agents(read("Was the Group of Governmental Experts set up by the General Assembly?"), hit(established))
 
 
 def test_a_share_of_the_claim_and_its_words_in_other_forms():
