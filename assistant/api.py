@@ -53,7 +53,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import Lexicon, contradicts
+from .lexicon import SYNONYMS, Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -70,7 +70,7 @@ from .text import (
     tokens,
     translated,
 )
-from .understand import Corpus, Query, holds, parts_named, understand
+from .understand import Corpus, Query, holds, parts_named, presupposed_deed, understand
 from .verify import sentences_with_citations, verified
 
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
@@ -368,11 +368,13 @@ class Assistant:
         # ... among paragraphs nearly as close to the question as the best: a date elsewhere in
         # the texts does not answer "When in 2025 will the consultations be held?"
         near = max(floor, NEAR_BEST * hits[0].support) if hits else floor
+        deed = presupposed_deed(query.question) if query.lang == "en" and query.intent == "fact" else None
         answering = [h for h in hits[: self.settings.top_k]
-                     if h.support >= near and self._answers(query, h) and self._speaks_of_thing(query, h)]
+                     if h.support >= near and self._answers(query, h) and self._speaks_of_thing(query, h)
+                     and (deed is None or self._speaks_of_deed(deed, h))]
         if not answering:
             # ("Who signed the instrument in 2025?": what it says was done, the texts do not say)
-            if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]) or (
+            if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]) or deed or (
                     (m := _WHO_VERB.match(query.question)) and m.group(1).lower().endswith("ed")):
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
@@ -664,6 +666,14 @@ class Assistant:
         english = main_version(h.versions)
         have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
         return any(t in have or same_word(t, have) for t in tokens(thing))
+
+    def _speaks_of_deed(self, verb: str, h: Hit) -> bool:
+        """"the instrument adopted by 79/62", "the negotiations that 80/57 launched": a paragraph
+        not speaking of that deed (the verb, another form of it, or the texts' word for it) does
+        not bear out that the resolution did it."""
+        words = set(tokens(verb)) | set(tokens(SYNONYMS.get(verb.lower(), "")))
+        have = set().union(*(self.retriever.term_set(self.retriever.by_node[v.node_id]) for v in h.versions.values()))
+        return any(w in have or same_word(w, have) for w in words)
 
     def _named_only_here(self, query: Query, hits: list[Hit]) -> bool:
         """The best paragraph is the only candidate holding the names the question uses

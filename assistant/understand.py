@@ -295,6 +295,26 @@ _PREPOSITION = ("by", "in", "under", "at", "on", "for", "as", "from", "with", "b
 _CHOICE_WORDS = 4  # an alternative longer than this is a clause, not a choice ("... or require States to ...")
 
 
+# What a wh-question takes a resolution to have done, as a relative clause or a participle
+# ("the negotiations that 80/57 launched", "the instrument adopted by 79/62") or as its subject
+# ("How does 80/57 amend the CCW?"): the verb of that deed.
+_DOC = r"(?:resolution\s+)?\d+/\d+"
+_SAYING = (r"(?!(?:say|said|define|defined|describe|described|refer|referred|address|addressed|mention|mentioned|cite|cited|"
+           r"list|listed|name|named|note|noted|use|used|characteri[sz]e|frame|view|treat|relate|differ|compare|word|"
+           r"phrase|handle|approach|deal|put|express|see|reflect|follow|change|stress|stressed)\b)")
+_DEED = re.compile(rf"^\s*(?:what|which|who|whom|whose|when|where|how)\b.*?(?:\b(?:that|which)\s+{_DOC}\s+{_SAYING}(?P<relative>[a-z]+ed)\b"
+                   rf"|\b{_SAYING}(?P<participle>[a-z]+ed)\s+by\s+{_DOC}\b)"
+                   rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b", re.I)
+
+
+def presupposed_deed(question: str) -> str | None:
+    """The verb of what a wh-question takes a resolution to have done: "What prohibitions are
+    in the instrument adopted by 79/62?" -> "adopted"; "Who chairs the negotiations that 80/57
+    launched?" -> "launched"; "How does 80/57 amend the CCW?" -> "amend"."""
+    m = _DEED.search(question)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 def choice(question: str) -> tuple[str, str] | None:
     """The two things a yes-no-shaped question asks to choose between: "Was 51/22 adopted by a
     vote or by consensus?" -> ("by a vote", "by consensus"); "held in New York or Geneva?" ->

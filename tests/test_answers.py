@@ -343,3 +343,10 @@ def test_a_choice_is_answered_with_the_one_the_paragraph_says(assistant):
     answer = assistant.ask("Were the 2025 consultations under 79/62 held in New York or Geneva?")
     assert answer.answer.startswith("In New York. [A/RES/79/62 OP 9]")
     assert assistant.ask("Was HRC resolution 51/22 adopted by a vote or by consensus?").answer.startswith("By consensus.")
+
+
+@pytest.mark.parametrize("question", ["What prohibitions are in the legally binding instrument adopted by 79/62?",
+                                      "How does 80/57 amend the CCW to cover autonomous weapons?"])
+def test_a_deed_taken_for_granted_that_no_paragraph_speaks_of_is_not_borne_out(assistant, question):
+    assert assistant.ask(question).answer.startswith("No: the indexed texts do not say so")
+    assert not assistant.ask("When will the consultations convened by 79/62 take place?").abstained  # OP 7 convenes them

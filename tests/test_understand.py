@@ -776,3 +776,16 @@ def test_a_choice_is_no_yes_no_question_and_needs_neither_name():
     q = read("Were the 2025 consultations held in New York or Geneva?")
     assert q.intent == "fact" and q.choice == ("in New York", "in Geneva")
     assert not any("geneva" in alt for r in q.required for alt in r)
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("What prohibitions are in the legally binding instrument adopted by 79/62?", "adopted"),
+    ("Who is chairing the treaty negotiations that 80/57 launched?", "launched"),
+    ("How does 80/57 amend the CCW?", "amend"),
+    ("How does 79/62 describe the risks?", None),  # saying, not doing
+    ("What are the risks mentioned by 79/62?", None),
+    ("Which conferences hosted by the Philippines does 79/62 acknowledge?", None),  # no resolution did that
+])
+def test_the_deed_a_wh_question_takes_a_resolution_to_have_done(question, verb):
+    from assistant.understand import presupposed_deed
+    assert presupposed_deed(question) == verb
