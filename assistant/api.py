@@ -92,7 +92,10 @@ _THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+b
                           # texts only name came to (not what an indexed text itself does: "What does 79/62 propose?")
                           r"|^\s*(?:and\s+)?(?:what|how\s+much)\s+(?:did|does|do|has|have|will|would)\s+"
                           r"(?!(?:it|they|the\s+(?:resolution|text|article|piece)|(?:resolution\s+)?\d+/\d+)\s)[^?]+?\s+"
-                          r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b",
+                          r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b"
+                          # "What was agreed at the consultations?", "What conclusions came out of them?"
+                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:at|in|during|by)\b"
+                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:came|comes|resulted)\s+(?:out\s+of|from)\b()",
                           re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
@@ -660,7 +663,7 @@ class Assistant:
         if query.intent != "fact" or query.lang != "en" or not (m := _THING_ASKED.match(query.question)) \
                 or (query.asks is not None and not m.group(3)):  # ("how much did it cost" asks a number too)
             return True
-        thing = next(g for g in m.groups() if g).lower()
+        thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
         if thing in _ANY_THING or not tokens(thing):
             return True
         english = main_version(h.versions)

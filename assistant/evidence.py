@@ -403,6 +403,15 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
 _AGENT_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)*(?:\s+\([A-Z]+\))?"
 
 
+_ASKS_TO = rf"\b(?:requests?|invites?|calls?\s+upon|encourages?|urges?|asks?|mandates?)\s+({_AGENT_NAME})\s+to\b"
+
+
+def asked_to(text: str) -> list[set[str]]:
+    """Those `text` asks to do something: "Requests the Secretary-General to facilitate ...",
+    "ask the Group of Governmental Experts to ..."."""
+    return [n for m in re.finditer(_ASKS_TO, text, re.I) if (n := _name_words(m.group(1)))]
+
+
 def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     """Who does what the verb names, as `text` says it: the names after "by" that follow the
     verb ("sponsored by the People's Republic of China", "hosted by the Philippines ... and by
@@ -421,6 +430,10 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
             found += [_name_words(name) for name in re.split(r"\s+and\s+", first.group(2))]  # "the Netherlands and the Republic of Korea"
             found += [_name_words(m.group(1)) for m in re.finditer(rf"\band\s+by\s+({_AGENT_NAME})", after[first.end() : 200])]
         before = text[max(0, words[i].start() - 60) : words[i].start()]
+        # "Requests the Secretary-General to facilitate": the one asked to do it
+        if m := re.search(rf"{_ASKS_TO}\s+(?:\w+\s+)?$", before, re.I):
+            found.append(_name_words(m.group(1)))
+            continue
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
             continue
         if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
-from .evidence import actors, agents, claim_text, claim_units, clause_spans
+from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans
 from .lexicon import Lexicon, contradicts, in_english, phrased, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
@@ -128,14 +128,21 @@ class Premises:
 
         # the question's names that the paragraph has doing something (not "AI", not "2024")
         doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
+        have = terms(claim_text(p))
         for _, verb in deeds(self.claim(query).about, query.required):
             found = spelt(agents(p.text, verb))
-            if not found:
-                continue
             # who the question says does it ("set up by the UNGA" is "established" by it)
             stated = spelt(agents(phrased(query.search), verb))
             # "established by the General Assembly" against "established under the Convention"
             said = [a for a in stated if a - verb]
+            if not found:
+                # "Does 79/62 ask the Group to facilitate ...?" of a paragraph asking the Group
+                # nothing and speaking of no facilitating: not that one asked to do it
+                wanted = spelt(asked_to(query.search))
+                if wanted and not any(t in have or same_word(t, have) for t in verb) \
+                        and not any(a & b for a in wanted for b in spelt(asked_to(p.text))):
+                    return True
+                continue
             if said and not any(a & b for a in said for b in found):
                 return True
             if not doers:

@@ -212,6 +212,7 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "What was the outcome of the open informal consultations held in 2025?",
                                       "How much did the 2025 informal consultations cost?",
                                       "What did the April 2024 conference hosted by Austria conclude?",
+                                      "What was agreed at the open informal consultations in New York in 2025?",
                                       "Who chairs the GGE?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     answer = assistant.ask(question)

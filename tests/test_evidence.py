@@ -452,3 +452,11 @@ def test_a_role_named_is_not_who_holds_it():
     assert tells_who(op8, "invites", asked)  # the deed itself
     assert tells_who("negotiations under the leadership of the Netherlands", "leads", "Who leads the negotiations?") is False  # other stem
     assert tells_who("the chairing of the Netherlands", "chairs", asked)  # a noun whose doer is named
+
+
+def test_those_a_text_asks_to_do_something():
+    from assistant.evidence import agents, asked_to
+    op10 = "Requests the Secretary-General to facilitate the informal consultations"
+    assert asked_to(op10) == [{"secretari"}]
+    assert agents(op10, {"facilit"}) == asked_to(op10)
+    assert asked_to("Requests that the open informal consultations be conducted") == []

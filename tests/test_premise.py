@@ -44,6 +44,12 @@ def test_who_did_it_must_be_who_the_question_says():
     established = Paragraph("A/RES/79/62", "en", "PP", 7, "the Group of Governmental Experts, established under the "
                             "Convention on Certain Conventional Weapons")
     assert PREMISES.other_agents(read("Was the Group of Governmental Experts set up by the General Assembly?"), hit(established))
+    after = Paragraph("A/RES/79/62", "en", "OP", 11, "Requests that the open informal consultations be conducted, if "
+                      "possible, after a meeting of the Group of Governmental Experts")
+    asked = "Does 79/62 ask the Group of Governmental Experts to facilitate the open informal consultations?"
+    assert PREMISES.other_agents(read(asked), hit(after))  # it asks the Group nothing, and nothing of facilitating
+    conduct = Paragraph("A/RES/80/57", "en", "OP", 1, "Underlines ... and encourages States to conduct further exchanges")
+    assert not PREMISES.other_agents(read("Does 80/57 encourage States to hold further exchanges?"), hit(conduct))
 
 
 def test_a_share_of_the_claim_and_its_words_in_other_forms():
