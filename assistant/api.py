@@ -102,7 +102,12 @@ _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing thin
     title name names symbol number purpose purposes aim aims goal status content contents text wording language
     meaning point points issue issues aspect aspects step steps action actions measure measures message""".split())
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
-                       r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s))\b", re.I)
+                       r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
+                       r"won|met|brought|built|sought|paid|set|put)\b", re.I)
+# "Who is the Chair of the Group?", "What's the name of the Secretary-General ...?": the holder of
+# a role, which a paragraph naming the role alone does not give
+_WHO_IS_ROLE = re.compile(r"^\s*(?:and\s+)?(?:who\s+(?:is|was|'s)\s+(?:currently\s+)?the|what(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the)"
+                          r"\s+(?:current\s+|present\s+)?([a-z][\w-]*)\b", re.I)
 _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
                       r"(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
 _BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from|before|after|another|else)\b", re.I)
@@ -653,7 +658,7 @@ class Assistant:
             stated = " ".join([query.search] + [number_of(d) for d in query.docs])
             return any(new_facts(t, query.asks, stated, query.counted) for t in texts)
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
-        if query.asks == "who" and query.lang == "en" and (m := _WHO_VERB.match(query.question)):
+        if query.lang == "en" and ((query.asks == "who" and (m := _WHO_VERB.match(query.question))) or (m := _WHO_IS_ROLE.match(query.question))):
             return any(tells_who(t, m.group(1), expand(query.question, self.lexicon)) for t in texts)
         return True
 

@@ -213,6 +213,8 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "How much did the 2025 informal consultations cost?",
                                       "What did the April 2024 conference hosted by Austria conclude?",
                                       "What was agreed at the open informal consultations in New York in 2025?",
+                                      "Who wrote the news article on the UN AI resolutions?",
+                                      "What's the name of the Secretary-General whose report 79/62 notes with appreciation?",
                                       "Who chairs the GGE?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     answer = assistant.ask(question)
@@ -351,3 +353,8 @@ def test_a_choice_is_answered_with_the_one_the_paragraph_says(assistant):
 def test_a_deed_taken_for_granted_that_no_paragraph_speaks_of_is_not_borne_out(assistant, question):
     assert assistant.ask(question).answer.startswith("No: the indexed texts do not say so")
     assert not assistant.ask("When will the consultations convened by 79/62 take place?").abstained  # OP 7 convenes them
+
+
+def test_a_role_held_by_someone_the_text_names_is_answered(assistant):
+    answer = assistant.ask("Who is the director-general of the Department of Arms Control quoted in the article?")
+    assert not answer.abstained and "Ambassador Fu" in answer.answer
