@@ -104,6 +104,9 @@ _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing thin
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
+# What a document decided, recommended or concluded: its content, which a mention of it does not give
+_CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
+                            r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
 # "Who is the Chair of the Group?", "What's the name of the Secretary-General ...?": the holder of
 # a role, which a paragraph naming the role alone does not give
 _WHO_IS_ROLE = re.compile(r"^\s*(?:and\s+)?(?:who\s+(?:is|was|'s)\s+(?:currently\s+)?the|what(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the)"
@@ -570,7 +573,9 @@ class Assistant:
     def _retrieve(self, query: Query, filters: Filters) -> tuple[list[Hit], Matcher]:
         """Candidate provisions ranked by support, and the matcher of the question's concepts."""
         text = query.search
-        about = concepts(text, self.lexicon)
+        # a resolution only mentioned is no filter but a word to find: "What does 80/57 say about 79/239?"
+        about = concepts(text, self.lexicon) + [[[n]] for m in query.ref.mentioned
+                                                if (n := number_of(m).lower()) in self.retriever.idf and n in text.lower()]
         if query.follow_up and query.previous:
             # A follow-up is searched together with the question before it; its own words
             # count three times as much.
@@ -794,6 +799,10 @@ class Assistant:
             # ... and the names the question asks of it: "What did 51/22 ask its Advisory
             # Committee to do?" is not answered by a mention
             mentioning = [p for p in mentioning if holds(terms(" ".join(r.text for r in [p, *self.footnotes(p)])), query.required)]
+            # ... nor "What did 79/239 decide?", "What did A/79/88 recommend?" by one not speaking of it
+            if m := _CONTENT_ASKED.search(query.question):
+                deed = set(tokens(next(g for g in m.groups() if g)))
+                mentioning = [p for p in mentioning if any(t in (have := terms(p.text)) or same_word(t, have) for t in deed)]
         if not mentioning or query.ref.paragraph:
             listed = ", ".join(sorted(self.docs))
             text = (f"{', '.join(unknown)}不在所收录的文本中。所收录的文本：{listed}。" if query.lang == "zh" else

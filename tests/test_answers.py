@@ -358,3 +358,12 @@ def test_a_deed_taken_for_granted_that_no_paragraph_speaks_of_is_not_borne_out(a
 def test_a_role_held_by_someone_the_text_names_is_answered(assistant):
     answer = assistant.ask("Who is the director-general of the Department of Arms Control quoted in the article?")
     assert not answer.abstained and "Ambassador Fu" in answer.answer
+
+
+def test_the_content_of_a_document_only_mentioned_is_not_read_into_its_mention(assistant):
+    for question in ("What did General Assembly resolution 79/239 decide?",
+                     "What did the Secretary-General recommend in his report A/79/88?"):
+        answer = assistant.ask(question)
+        assert answer.abstained and "is not indexed" in answer.answer
+    mention = assistant.ask("What does 80/57 say about 79/239?")  # the symbol alone is a word to find
+    assert mention.citations[0].label == "A/RES/80/57 PP 8"
