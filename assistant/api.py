@@ -50,6 +50,7 @@ from .evidence import (
     new_facts,
     select,
     select_by_meaning,
+    sentences_about,
     tells_who,
     zh_doer,
 )
@@ -661,7 +662,11 @@ class Assistant:
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # (the resolutions it names are stated, not asked for: "第79/62号决议 ... 哪项决议")
             stated = " ".join([query.search] + [number_of(d) for d in query.docs])
-            return any(new_facts(t, query.asks, stated, query.counted) for t in texts)
+            # in an article's paragraph of several sentences, the fact stands in one about the
+            # question: Fu's "from 2018 to 2022" does not say when the resolution was adopted
+            match = self.retriever.matcher(concepts(query.search, self.lexicon))
+            return any(new_facts(s, query.asks, stated, query.counted) for t in texts
+                       for s in [t[a:b] for a, b in sentences_about(t, match)] or [t])
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
         if query.lang == "en" and ((query.asks == "who" and (m := _WHO_VERB.match(query.question))) or (m := _WHO_IS_ROLE.match(query.question))):
             return any(tells_who(t, m.group(1), expand(query.question, self.lexicon)) for t in texts)

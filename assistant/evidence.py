@@ -331,9 +331,14 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadli
     text = ev.paragraph.text
     # where the question's names stand ("the Austrian one": Austria) or else its focus word
     focus = _name_positions(text, names) or _focus_positions(text, match)
+    # of an article's several sentences, those about the question ("The Resolution adopted on 25
+    # June ...", not Fu's "from 2018 to 2022")
+    about = sentences_about(text, match) if match is not None else []
     found = []
     for a, b in ev.spans:
         for m in pattern.finditer(text[a:b]):
+            if about and not any(x <= a + m.start() < y for x, y in about):
+                continue
             # the fact that follows the question's focus most closely ("by Sierra Leone on 17 ...")
             after = [a + m.start() - f for f in focus if f <= a + m.start()]
             found.append((-min(after, default=10**6), m.group(0)))
@@ -342,6 +347,19 @@ def fact_in(ev: Evidence, asks: str | None, match: Matcher | None = None, deadli
     if deadline:
         return max(found, key=lambda f: (_specific(f[1])[0], f[0], _specific(f[1])[1]))[1]
     return max(found, key=lambda f: (f[0], _specific(f[1])))[1]
+
+
+def sentences_about(text: str, match: Matcher) -> list[tuple[int, int]]:
+    """Of a paragraph of several sentences (an article's), those saying most of what the
+    question asks about: at least half as much, by weight, as the one saying most ("The
+    Resolution adopted on 25 June ...", not Fu's sentence naming it in passing). Empty for a
+    paragraph of one sentence."""
+    spans = sentence_spans(text)
+    if len(spans) < 2 or not match.about:
+        return []
+    weights = [match.weight(set(match.read(text[a:b])[2])) for a, b in spans]
+    best = max(weights)
+    return [span for span, w in zip(spans, weights) if best and w >= best / 2]
 
 
 def _name_positions(text: str, names: list[list[list[str]]] | None) -> list[int]:

@@ -460,3 +460,15 @@ def test_those_a_text_asks_to_do_something():
     assert asked_to(op10) == [{"secretari"}]
     assert agents(op10, {"facilit"}) == asked_to(op10)
     assert asked_to("Requests that the open informal consultations be conducted") == []
+
+
+def test_of_an_articles_sentences_those_about_the_question():
+    from assistant.evidence import sentences_about
+    from assistant.text import concepts
+    from handmade import LEXICON, RETRIEVER
+    text = ("The Resolution adopted on 25 June 2024 delves further into the theme. It underscores the challenges. "
+            "Ambassador Fu, director-general from 2018 to 2022, stated that China is thankful.")
+    match = RETRIEVER.matcher(concepts("When was the capacity-building resolution adopted?", LEXICON))
+    about = [text[a:b] for a, b in sentences_about(text, match)]
+    assert about[0].startswith("The Resolution adopted") and not any("2018" in s for s in about)
+    assert sentences_about("Decides to convene consultations in 2025.", match) == []  # one sentence: all of it
