@@ -463,9 +463,10 @@ def test_those_a_text_asks_to_do_something():
 
 
 def test_of_an_articles_sentences_those_about_the_question():
+    from handmade import LEXICON, RETRIEVER
+
     from assistant.evidence import sentences_about
     from assistant.text import concepts
-    from handmade import LEXICON, RETRIEVER
     text = ("The Resolution adopted on 25 June 2024 delves further into the theme. It underscores the challenges. "
             "Ambassador Fu, director-general from 2018 to 2022, stated that China is thankful.")
     match = RETRIEVER.matcher(concepts("When was the capacity-building resolution adopted?", LEXICON))
