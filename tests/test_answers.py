@@ -367,3 +367,8 @@ def test_the_content_of_a_document_only_mentioned_is_not_read_into_its_mention(a
         assert answer.abstained and "is not indexed" in answer.answer
     mention = assistant.ask("What does 80/57 say about 79/239?")  # the symbol alone is a word to find
     assert mention.citations[0].label == "A/RES/80/57 PP 8"
+
+
+def test_a_claim_the_best_paragraph_is_silent_on_is_borne_out_by_one_nearly_as_close(assistant):
+    answer = assistant.ask("Does 80/57 call for universalization of the Convention on Certain Conventional Weapons?")
+    assert answer.answer.startswith("Yes. [A/RES/80/57 OP 2]")
