@@ -59,7 +59,7 @@ class Premises:
             return False
         # "Was 79/62 adopted by consensus?" of "the adoption by consensus of ... resolution 51/22":
         # the adoption the paragraph speaks of is another resolution's
-        if query.lang == "en" and query.docs and _ADOPT.search(query.search) and _adopts_another(
+        if query.docs and _ADOPT.search(query.search) and _adopts_another(
                 p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question)):
             return False
         # "Was the June resolution the first on AI?" of a paragraph that says neither first nor last
@@ -192,14 +192,14 @@ class Premises:
         return self._claims(query.search)
 
 
-_ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b", re.I)
+_ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b|通过", re.I)
 
 
 def _adopts_another(text: str, docs: list[str]) -> bool:
     """Every clause of `text` speaking of an adoption names a resolution other than `docs`."""
     own = {d.rsplit("/RES/", 1)[-1] for d in docs}
-    clauses = [c for c in re.split(r"[,;]", text) if _ADOPT.search(c)]
-    return bool(clauses) and all((named := set(re.findall(r"\b\d+/\d+\b", c))) and not named & own for c in clauses)
+    clauses = [c for c in re.split(r"[,;，；]", text) if _ADOPT.search(c)]
+    return bool(clauses) and all((named := set(re.findall(r"(?<![\d/])\d+/\d+(?![\d/])", c))) and not named & own for c in clauses)
 
 
 def _claimed(about: list[Concept], retriever: Retriever) -> list[Concept]:

@@ -51,7 +51,7 @@ _ASIDE = re.compile(r"^\s*(?:(?:(?:a|one|just\s+a)\s+)?(?:quick|small|sanity|sim
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
-                     r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$"
+                     r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$|[，,]\s*(?:对|是|没错)吧\s*[？?]?\s*$"
                      rf"|{_TAG.pattern}"
                      # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
                      r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
@@ -389,9 +389,9 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     # deadline?") the question takes for granted
     stated = ""
     if (proper := _last_sentence(question)) != question.strip() and not proper.endswith(".") \
-            and re.search(r"[.!]\s*$", question[: question.rfind(proper)]) and not _ASKING.match(question) \
-            and (find_references(before := question[: question.rfind(proper)].strip(" .!"), corpus.resolutions).docs
-                 or _ARTICLE.search(before)) and "?" not in before and len(before.split()) >= 4:
+            and re.search(r"(?:[.!]|\s[-–—])\s*$", question[: question.rfind(proper)]) and not _ASKING.match(question) \
+            and (find_references(before := question[: question.rfind(proper)].strip(" .!-–—"), corpus.resolutions).docs
+                 or _ARTICLE.search(before) or _DESCRIBED_DATE.search(before)) and "?" not in before and len(before.split()) >= 4:
         stated = before
     if (proper := _last_sentence(rest)) != rest.strip() and len(content_terms(proper)) >= _STANDS_ALONE \
             and not _REFERS_BACK.search(proper):
@@ -582,8 +582,10 @@ def _under_discussion(history: list, corpus: Corpus) -> list[str]:
 
 def _last_sentence(text: str) -> str:
     """The question proper: split after . ! ? : but not after an abbreviation ("para.", "No.")."""
-    return re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<![A-Z]\.[A-Z]\.)(?<=[.!?:])\s+(?=\S)",
-                    text.strip())[-1]  # (nor after initials: "the U.N. Charter")
+    return re.split(r"(?<!\bpara)(?<!\bNo)(?<!\bvol)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<![A-Z]\.[A-Z]\.)(?<=[.!?:])\s+(?=\S)"
+                    # (and at a dash before a question word: "The article says the US sponsored it - who ...?")
+                    r"|\s+[-–—]\s+(?=(?:who|what|when|where|which|why|how)\b)",
+                    text.strip(), flags=re.I)[-1]  # (nor after initials: "the U.N. Charter")
 
 
 def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[list[str]]]:

@@ -80,6 +80,12 @@ def test_a_claim_using_a_contrast_word_is_not_borne_out_by_a_text_saying_neither
     assert not unanswered_contrast("Was 79/62 adopted before 80/57?", "adopted on 2 December 2024")
 
 
+def test_a_chinese_adoption_the_paragraph_speaks_of_may_be_another_resolutions():
+    pp9 = "注意到以协商一致方式通过了关于军事领域新技术和新兴技术对人权的影响的人权理事会2022年10月7日第51/22号决议"
+    assert _adopts_another(pp9, ["A/RES/79/62"])
+    assert not _adopts_another(pp9, ["A/HRC/RES/51/22"])
+
+
 def test_an_adoption_the_paragraph_speaks_of_may_be_another_resolutions():
     text = "Noting the adoption by consensus of Human Rights Council resolution 51/22 of 7 October 2022"
     assert _adopts_another(text, ["A/RES/79/62"])

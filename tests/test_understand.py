@@ -789,3 +789,19 @@ def test_a_choice_is_no_yes_no_question_and_needs_neither_name():
 def test_the_deed_a_wh_question_takes_a_resolution_to_have_done(question, verb):
     from assistant.understand import presupposed_deed
     assert presupposed_deed(question) == verb
+
+
+@pytest.mark.parametrize("question", ["79/62号决议是以协商一致方式通过的，对吧？", "会议是在纽约开的，是吧？"])
+def test_a_chinese_tag_question_is_yes_no(question):
+    assert read(question).intent == "yes-no"
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("The 25 June 2024 text was the first-ever General Assembly resolution on AI. What was it called?",
+     "The 25 June 2024 text was the first-ever General Assembly resolution on AI"),
+    ("The article says the US sponsored the resolution - who was the ambassador quoted?",
+     "The article says the US sponsored the resolution"),
+    ("I'm preparing a briefing note for our mission. When should the Group finish its work?", ""),
+])
+def test_a_statement_about_a_text_before_the_question_is_taken_for_granted(question, stated):
+    assert read(question).stated == stated
