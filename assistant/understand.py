@@ -301,10 +301,13 @@ _CHOICE_WORDS = 4  # an alternative longer than this is a clause, not a choice (
 _DOC = r"(?:resolution\s+)?\d+/\d+"
 _SAYING = (r"(?!(?:say|said|define|defined|describe|described|refer|referred|address|addressed|mention|mentioned|cite|cited|"
            r"list|listed|name|named|note|noted|use|used|characteri[sz]e|frame|view|treat|relate|differ|compare|word|"
-           r"phrase|handle|approach|deal|put|express|see|reflect|follow|change|stress|stressed)\b)")
+           r"phrase|handle|approach|deal|put|express|see|reflect|follow|change|stress|stressed)(?:s|es)?\b)")
 _DEED = re.compile(rf"^\s*(?:what|which|who|whom|whose|when|where|how)\b.*?(?:\b(?:that|which)\s+{_DOC}\s+{_SAYING}(?P<relative>[a-z]+ed)\b"
                    rf"|\b{_SAYING}(?P<participle>[a-z]+ed)\s+by\s+{_DOC}\b)"
-                   rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b", re.I)
+                   rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b"
+                   # "Which countries did 80/57 condemn ...?", "Which paragraph of 79/62 prohibits ...?"
+                   rf"|^\s*(?:what|which)\s+[a-z]+\s+(?:did|does|do)\s+{_DOC}\s+{_SAYING}(?P<did>[a-z]+)\b"
+                   rf"|^\s*which\s+(?:paragraph|provision|part|clause)\s+of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)\b", re.I)
 
 
 def presupposed_deed(question: str) -> str | None:

@@ -805,3 +805,13 @@ def test_a_chinese_tag_question_is_yes_no(question):
 ])
 def test_a_statement_about_a_text_before_the_question_is_taken_for_granted(question, stated):
     assert read(question).stated == stated
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("Which countries did 80/57 condemn for using autonomous weapons?", "condemn"),
+    ("Which paragraph of 79/62 prohibits the transfer of autonomous weapons?", "prohibits"),
+    ("Which paragraph of 79/62 mentions the ICRC?", None),
+])
+def test_the_deed_a_which_question_takes_for_granted(question, verb):
+    from assistant.understand import presupposed_deed
+    assert presupposed_deed(question) == verb
