@@ -48,6 +48,8 @@ _CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|k
 _ASIDE = re.compile(r"^\s*(?:(?:(?:a|one|just\s+a)\s+)?(?:quick|small|sanity|simple)\s+(?:check|question)|just\s+checking|"
                     r"just\s+to\s+(?:confirm|check|be\s+clear)|correct\s+me\s+if\s+i['’]?m\s+wrong|"
                     r"(?:ok(?:ay)?|so|hey|hi|well)(?=\s*[-–—:,]))\s*[-–—:,]?\s*(?:but\s+)?", re.I)
+_SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|seeing\s+that)\s+([^,?]{10,}?),\s*"
+                    r"((?:who|what|when|where|which|why|how|did|does|do|is|was|were|are)\b.*)$", re.I)
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
@@ -396,6 +398,10 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
             and (find_references(before := question[: question.rfind(proper)].strip(" .!-–—"), corpus.resolutions).docs
                  or _ARTICLE.search(before) or _DESCRIBED_DATE.search(before)) and "?" not in before and len(before.split()) >= 4:
         stated = before
+    # "Since the United States sponsored the June resolution, how did China react?": a clause the
+    # question rests on is taken for granted, as a statement before it is
+    if not stated and (m := _SINCE.match(question)) and len(m.group(1).split()) >= 4:
+        stated, rest = m.group(1), m.group(2)
     if (proper := _last_sentence(rest)) != rest.strip() and len(content_terms(proper)) >= _STANDS_ALONE \
             and not _REFERS_BACK.search(proper):
         rest = proper

@@ -802,6 +802,8 @@ def test_a_chinese_tag_question_is_yes_no(question):
     ("The article says the US sponsored the resolution - who was the ambassador quoted?",
      "The article says the US sponsored the resolution"),
     ("I'm preparing a briefing note for our mission. When should the Group finish its work?", ""),
+    ("Since the United States sponsored the June 2024 resolution, how did China react to it?",
+     "the United States sponsored the June 2024 resolution"),
 ])
 def test_a_statement_about_a_text_before_the_question_is_taken_for_granted(question, stated):
     assert read(question).stated == stated
