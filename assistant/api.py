@@ -105,6 +105,13 @@ _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing thin
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
+_PRESUMED_CHANGE = re.compile(r"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|"
+                              r"delete|deleted|change|changes|changed|add|adds|added|introduce|introduces|introduced|"
+                              r"harden|hardened|soften|softened|strengthen|strengthened|weaken|weakened)\b", re.I)
+# the words of a question saying what happened to a provision, not what the provision says
+_CHANGE_WORDS = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|keep|keeps|kept|"
+                           r"retain|retains|retained|still|no longer|add|adds|added|introduce|introduces|introduced|"
+                           r"(?:the\s+)?(?:reference|references|language|mention|wording|words?)\s+(?:to|on|of|about))\b", re.I)
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
                             r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
@@ -759,10 +766,13 @@ class Assistant:
         ch, old, new = change
         match = self.retriever.matcher(concepts(query.search, self.lexicon))
         sentences, verdict = [], ""
-        if query.polar:  # "Is that also in 80/57?", "Is the wording the same?": the alignment decides
+        # "Why did 80/57 drop ...?", "How did 80/57 change ...?" take a change for granted: "No." if none
+        presumed = not query.polar and bool(_PRESUMED_CHANGE.search(query.question))
+        if query.polar or presumed:  # "Is that also in 80/57?", "Is the wording the same?": the alignment decides
             asked = re.sub(r"\b[A-Z][a-z]+\b", " ", query.question).lower()  # (not "New" of "New Agenda")
-            # what the question says is kept, dropped or added ("still list international criminal law")
-            claim = self.premises.claim(query)
+            # what the question says is kept, dropped or added ("still list international criminal law"),
+            # less the words saying so ("drop the reference to")
+            claim = self.premises.claim(replace(query, search=_CHANGE_WORDS.sub(" ", query.search)))
             old_says, new_says = (bool(c) and says(claim, claim_text(self.paragraph(c.label))) for c in (ch.old, ch.new))
             if claim.about and re.search(r"\b(?:still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues)\b", asked):
                 yes = new_says
@@ -777,7 +787,8 @@ class Assistant:
             else:
                 yes = ch.old is not None and ch.new is not None
             verdict = "yes" if yes else "no"
-            sentences.append(cite("Yes." if yes else "No.", [c.label for c in (ch.old, ch.new) if c]))
+            if query.polar or not yes:
+                sentences.append(cite("Yes." if yes else "No.", [c.label for c in (ch.old, ch.new) if c]))
         for h in (old, new):
             if h is not None:
                 sentences += self._quoted(select(self._version(h, "en", filters), match, None), "en")

@@ -134,3 +134,15 @@ def test_78_241_to_79_62_pairs_that_a_reader_agrees_with(texts):
     assert pairs["A/RES/78/241 OP 2"] == ("reworded", "A/RES/79/62 OP 1")
     assert pairs["A/RES/78/241 OP 4"] == ("reworded", "A/RES/79/62 OP 12")
     assert {ch.new.label for ch in c.changes if ch.status == "added"} >= {"A/RES/79/62 PP 1", "A/RES/79/62 PP 14"}
+
+
+def test_a_change_taken_for_granted_that_did_not_happen_is_answered_no(assistant):
+    answer = assistant.ask("Why did the 2025 resolution drop the language on the role of humans in the use of force?")
+    assert answer.answer.startswith("No. [A/RES/79/62 PP 14] [A/RES/80/57 PP 11]")
+    dropped = assistant.ask("Why did 80/57 drop international criminal law?")  # it did: the change, no "No"
+    assert not dropped.answer.startswith("No") and "international criminal law" in dropped.answer
+
+
+def test_keep_and_drop_are_read_of_what_the_question_names_not_of_its_words_for_the_change(assistant):
+    assert assistant.ask("Did 80/57 drop the reference to international criminal law?").answer.startswith("Yes.")
+    assert assistant.ask("Did 80/57 keep international criminal law?").answer.startswith("No.")
