@@ -230,3 +230,9 @@ def test_what_the_table_cannot_read_counts_against_a_paragraph():
     assert any(c[0][0] == "发挥" for c in about)  # untranslated, it stays a Chinese concept
     assert "United States" in words and "role" in words
     assert translated("什么？") == ([], "")
+
+
+@pytest.mark.parametrize("abbreviation, full", [("LBI", "legally binding instrument"), ("ROK", "Republic of Korea"),
+                                                ("PwDs", "persons with disabilities"), ("IOs", "international organizations")])
+def test_abbreviations_common_in_united_nations_work(abbreviation, full):
+    assert LEXICON.acronym(abbreviation) == full
