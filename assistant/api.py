@@ -474,6 +474,9 @@ class Assistant:
                 if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) \
                         and not _BESIDES_ETC.search(query.question) and (who := self._who(query, match, p)):
                     sentences.append(who)  # "Who hosted ... in December 2023?" -> "The Philippines."
+                if query.asks == "who" and query.lang == "zh" and p.lang == "en" and read_as is not None and read_as.about \
+                        and (who := self._who(replace(query, required=[]), read_as, p)):
+                    sentences.append(who)  # "... 是哪个国家提出的？" of the article, in its words: "The PRC."
             sentences += self._quoted(ev, query.lang)
             for note in notes:
                 sentences += self._quoted(note, query.lang)
