@@ -112,6 +112,7 @@ _PRESUMED_CHANGE = re.compile(r"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:drop|drops|dr
 _CHANGE_WORDS = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|keep|keeps|kept|"
                            r"retain|retains|retained|still|no longer|add|adds|added|introduce|introduces|introduced|"
                            r"(?:the\s+)?(?:reference|references|language|mention|wording|words?)\s+(?:to|on|of|about))\b", re.I)
+_WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*\b(?!\s+of\b)")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
                             r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
@@ -722,8 +723,9 @@ class Assistant:
         ("Ambassador Fu"): words of the asker's own ("Journalist here") lower its support, but
         no other paragraph could answer."""
         names = [r for r in query.required if not any(t[:1].isdigit() for alt in r for t in alt)]
-        # (not for "who": a name the paragraph holds is no person holding the office asked of)
-        if not names or query.lang != "en" or query.asks == "who":
+        # (not for "who": a name the paragraph holds is no person holding the office asked of; but
+        # "Who is Ambassador Fu?" asks who the one named is)
+        if not names or query.lang != "en" or (query.asks == "who" and not _WHO_IS_NAMED.match(query.question)):
             return False
         holding = [h for h in hits[: self.settings.top_k] if self._answers(replace(query, required=names, asks=None), h)]
         return [h.provision for h in holding] == [hits[0].provision]
