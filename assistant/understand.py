@@ -357,11 +357,19 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
     if len(pieces) > 1 and all(len(content_terms(p)) >= 1 for p in pieces):
         whole = _one(question, history, corpus)
         parts = []
-        for piece in pieces:
+        first = find_references(pieces[0], corpus.resolutions)
+        for k, piece in enumerate(pieces):
+            own = find_references(piece, corpus.resolutions)
+            # "What does 79/62 put on the agenda of its 80th session and what does 80/57 put on the
+            # 81st?": a part naming another text but little else asks what the first part asks
+            if k and own.docs and own.docs != first.docs and language(piece) == "en" \
+                    and len(content_terms(own.rest)) < _STANDS_ALONE:
+                borrowed = [w for w in re.findall(r"[A-Za-z][\w-]*", first.rest) if content_terms(w)
+                            and not re.fullmatch(rf"{ORDINAL_WORDS}|\w*\d\w*", w, re.I) and w.lower() not in own.rest.lower()]
+                piece = f"{piece.rstrip(' ?？')} {' '.join(borrowed)}"
             part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus)
             # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62,
             # whatever the turn before was about.
-            own = find_references(piece, corpus.resolutions)
             if whole.ref.docs and not own.docs and not own.mentioned:
                 part.ref.docs = list(whole.ref.docs)
             # "What is HRC resolution 51/22 about, and how was it adopted?": "it" is 51/22

@@ -817,3 +817,9 @@ def test_a_statement_about_a_text_before_the_question_is_taken_for_granted(quest
 def test_the_deed_a_which_question_takes_for_granted(question, verb):
     from assistant.understand import presupposed_deed
     assert presupposed_deed(question) == verb
+
+
+def test_a_part_naming_another_text_but_little_else_asks_what_the_first_part_asks():
+    q = read("Which session's provisional agenda does 79/62 put the item on, and which session's does 80/57?")
+    assert len(q.parts) == 2 and q.parts[1].docs == [R80]
+    assert {"provisional", "agenda"} <= set(q.parts[1].search.lower().split())
