@@ -372,6 +372,10 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
             # whatever the turn before was about.
             if whole.ref.docs and not own.docs and not own.mentioned:
                 part.ref.docs = list(whole.ref.docs)
+            # "How many operative paragraphs does 80/57 have, and what does the last one decide?"
+            if k and (m := _LAST_ONE.search(piece)) and (counted := _count_part(pieces[0])):
+                part.intent, part.ref.part = "quote", counted
+                part.ref.number = 1 if m.group(1).lower() == "first" else None
             # "What is HRC resolution 51/22 about, and how was it adopted?": "it" is 51/22
             if whole.ref.mentioned and not own.docs and not own.mentioned and not whole.ref.docs:
                 part.ref.mentioned = list(whole.ref.mentioned)

@@ -823,3 +823,9 @@ def test_a_part_naming_another_text_but_little_else_asks_what_the_first_part_ask
     q = read("Which session's provisional agenda does 79/62 put the item on, and which session's does 80/57?")
     assert len(q.parts) == 2 and q.parts[1].docs == [R80]
     assert {"provisional", "agenda"} <= set(q.parts[1].search.lower().split())
+
+
+def test_the_last_one_of_a_count_asked_in_the_same_question():
+    q = read("How many operative paragraphs does 80/57 have, and what does the last one decide?")
+    assert q.parts[0].intent == "count" and q.parts[1].intent == "quote"
+    assert (q.parts[1].ref.part, q.parts[1].ref.number, q.parts[1].docs) == ("OP", None, [R80])
