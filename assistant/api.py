@@ -327,7 +327,9 @@ class Assistant:
             # "79/62 asks the Secretary-General to draft a treaty. What's the deadline?": the
             # statement is asked first, as a yes-no question; "No" answers the whole
             claim = understand(query.stated, [], self.corpus)
-            checked = self._answer(replace(claim, intent="yes-no", polar=True, asked=query.asked or query.question),
+            # (a statement of an adoption is checked against the record: "79/62 was adopted on ...")
+            checked = self._answer(replace(claim, intent="adoption" if claim.intent == "adoption" else "yes-no", polar=True,
+                                           asked=query.asked or query.question),
                                    Filters(list(filters.docs), filters.lang, list(filters.parts)))
             if checked.verdict == "no":
                 return checked
@@ -968,8 +970,10 @@ class Assistant:
             held = holds(have, query.required) and all(any(all(t in have for t in alt) for alt in c) for c in wanted)
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
                 verdicts.append(held)
+                # (a date or meeting the record gives otherwise: "say otherwise")
+                stated = any(t[:1].isdigit() for r in query.required for alt in r for t in alt)
                 sentences.append(cite(YES[query.lang], [p.label]) if held else
-                                 NO[query.lang] + NOT_SAID[query.lang])
+                                 NO[query.lang] + (NOT_SO if stated else NOT_SAID)[query.lang])
             elif not held:
                 continue
             ev = select(p, match, query.asks)
@@ -985,12 +989,26 @@ class Assistant:
     def _change_for(self, hits: list[Hit], ref: Reference, filters: Filters) -> tuple[Change, Hit | None, Hit | None] | None:
         """For a question about what changed: the aligned pair holding the best resolution
         paragraph, as (change, older paragraph's hit, newer paragraph's hit)."""
-        ordered = sorted(ref.docs if len(ref.docs) > 1 else self.resolutions, key=lambda d: self.resolutions[d])
+        if len(ref.docs) == 1 and ref.docs[0] in self.resolutions:
+            # one resolution named ("Why did 80/57 drop ...?", "Is that different from 79/62?"): it
+            # and its neighbours in its series
+            chain = [d for d in self._series_of(ref.docs[0]) if d in self.resolutions] or \
+                sorted(self.resolutions, key=lambda d: self.resolutions[d])
+            i = chain.index(ref.docs[0]) if ref.docs[0] in chain else 0
+            ordered = chain[max(0, i - 1) : i + 2]
+        else:
+            ordered = sorted(ref.docs if len(ref.docs) > 1 else self.resolutions, key=lambda d: self.resolutions[d])
         best = next((h for h in hits if h.provision[0] in ordered and h.provision[1] in ("PP", "OP")), None)
         if best is None or len(ordered) < 2:
             return None
         i = ordered.index(best.provision[0])
-        old, new = (ordered[i - 1], ordered[i]) if i else (ordered[0], ordered[1])
+        # the pair of its series around the best paragraph's resolution (78/265 is no earlier 79/62)
+        chain = [d for d in self._series_of(best.provision[0]) if d in ordered] or ordered
+        j = chain.index(best.provision[0]) if best.provision[0] in chain else 0
+        if len(chain) >= 2:
+            old, new = (chain[j - 1], chain[j]) if j else (chain[0], chain[1])
+        else:
+            old, new = (ordered[i - 1], ordered[i]) if i else (ordered[0], ordered[1])
         for ch in self.compare(old, new).changes:
             sides = [(c.doc, c.part, c.number) if c else None for c in (ch.old, ch.new)]
             if best.provision in sides:

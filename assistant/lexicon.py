@@ -270,9 +270,12 @@ class Lexicon:
 
     def rewrite(self, question: str) -> str:
         """The question with misspelt words replaced by the corpus's spelling."""
+        # the words of a phrase of the table are no slips ("place" of "take place" is not "pace")
+        phrased = [(p.start(), p.end()) for p in _PHRASE.finditer(question)]
+
         def repl(m: re.Match) -> str:
             word = m.group(0)
-            if word.isupper():  # abbreviations stay
+            if word.isupper() or any(a <= m.start() < b for a, b in phrased):  # abbreviations stay
                 return word
             fixed = self.correct(word)
             if word[0].isupper() and m.start() > 0:  # names stay, but for a slip in a word of the texts' names

@@ -57,7 +57,10 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
                      rf"|{_TAG.pattern}"
                      # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
                      r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
-                     r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$",
+                     r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$"
+                     # ... or starting with the resolution it is about: "79/62 was adopted on 22 December 2023?"
+                     r"|^\s*(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:resolution\s+)?\d+/\d+\s+"
+                     r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|decides|is|was|were|are|has|had)\b[^?]*\?\s*$",
                      re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 # a question asking which paragraph says something, not for the fact it says
@@ -104,6 +107,9 @@ _LAST = re.compile(r"\b((?:second|third)[- ](?:to[- ])?last|penultimate|last|fin
 _ADOPTION = re.compile(
     r"\b(when|what date|which date|which day|on what day)\b.{0,60}\b(adopted|adoption|passed|voted)\b|"
     r"\b(adopted|adoption|passed)\b.{0,20}\b(when|on what date|which date|which meeting|plenary)\b|"
+    # "Was 79/62 adopted on 22 December 2023?": its adoption record says
+    r"^\s*(?:was|were|wasn't|weren't)\s+(?:resolution\s+)?\d+/\d+\s+(?:adopted|passed)\s+(?:on|in|at)\s+(?:the\s+|its\s+)?\d|"
+    r"^\s*(?:resolution\s+)?\d+/\d+\s+(?:was|were)\s+(?:adopted|passed)\s+(?:on|in|at)\s+(?:the\s+|its\s+)?\d|"
     r"\b(plenary meeting|agenda item|committee report|report of the first committee|which committee|"
     r"which session|what session|recorded vote|adoption record|date of adoption|adoption date|date adopted)\b|"
     r"何时通过|哪天通过|什么时候通过|通过日期|全体会议|议程项目", re.I)
@@ -388,6 +394,10 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
 def _one(question: str, history: list, corpus: Corpus) -> Query:
     lang = language(question)
     ref = find_references(question, corpus.resolutions)
+    # "Does the news article say the March 2024 resolution was the first ...?": what the article
+    # says of a resolution it describes; the article is read, the description is searched for
+    if _ARTICLE.search(question) and ref.docs and not re.search(r"(?<![\d/])\d{1,3}/\d{1,3}(?![\d/])", question):
+        ref.docs, ref.rest = [], _ARTICLE.sub(" ", question)
     previous_docs = _under_discussion(history, corpus)
     if ref.relative and history and not previous_docs and _about_a_commentary(history, corpus):
         # "the earlier one" after a turn about the article: one of the things it reports
@@ -396,7 +406,8 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
     if ref.relative:
         ref.docs += [d for d in resolve_relative(ref.relative, corpus.resolutions, previous_docs, corpus.series)
                      if d not in ref.docs]
-    if history and not ref.docs and (m := _OTHER_ONE.search(question)) and (other := _the_other(previous_docs, corpus)):
+    if history and not ref.docs and (m := _OTHER_ONE.search(question)) and (other := _the_other(
+            previous_docs, corpus, [d for a in history for d in _cited_docs(a) + find_references(a.question, corpus.resolutions).docs])):
         ref.docs = [other]  # "Does the other resolution also list ...?"
         ref.rest = ref.rest.replace(m.group(0), " ")
     rest = ref.rest or question
@@ -577,13 +588,21 @@ def _about_a_commentary(history: list, corpus: Corpus) -> bool:
     return bool(cited) and not any(d in corpus.resolutions for d in cited)
 
 
-def _the_other(docs: list[str], corpus: Corpus) -> str | None:
-    """The one indexed resolution besides the one under discussion: of its series if known."""
+def _the_other(docs: list[str], corpus: Corpus, spoken_of: list[str] = ()) -> str | None:
+    """The one indexed resolution besides the one under discussion: of its series if known; of
+    several there, the one the conversation has spoken of, else the one that followed it (a
+    reader comparing two of a series goes on to the next)."""
     if len(docs) != 1 or docs[0] not in corpus.resolutions:
         return None
     pool = corpus.series(docs[0]) if corpus.series else list(corpus.resolutions)
     others = [d for d in pool if d in corpus.resolutions and d != docs[0]]
-    return others[0] if len(others) == 1 else None
+    if len(others) <= 1:
+        return others[0] if others else None
+    if spoken := [d for d in others if d in spoken_of]:
+        return spoken[-1]
+    later = [d for d in pool if d in corpus.resolutions][[d for d in pool if d in corpus.resolutions].index(docs[0]) + 1:] \
+        if docs[0] in pool else []
+    return later[0] if corpus.series and later else None
 
 
 def _under_discussion(history: list, corpus: Corpus) -> list[str]:

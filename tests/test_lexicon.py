@@ -236,3 +236,8 @@ def test_what_the_table_cannot_read_counts_against_a_paragraph():
                                                 ("PwDs", "persons with disabilities"), ("IOs", "international organizations")])
 def test_abbreviations_common_in_united_nations_work(abbreviation, full):
     assert LEXICON.acronym(abbreviation) == full
+
+
+def test_a_word_of_a_phrase_of_the_table_is_no_slip():
+    # "take place", however close "place" is to a word of the texts ("pace")
+    assert LEXICON.rewrite("Where did the consultations take place?") == "Where did the consultations take place?"

@@ -588,7 +588,8 @@ def test_a_why_question_taking_for_granted_that_something_is_not_so_is_negated(q
                                       "79/62 was adopted on 2 December 2024, right?",
                                       "80/57 recalls 79/62, does it?"])
 def test_a_tag_question_is_a_yes_no_question(question):
-    assert read(question).intent == "yes-no"
+    q = read(question)
+    assert q.polar and q.intent in ("yes-no", "adoption")  # (an adoption's date: the record decides)
 
 
 def test_a_resolution_another_is_said_to_do_something_to_is_what_it_says_not_a_scope():
@@ -741,7 +742,7 @@ def test_initials_do_not_end_a_sentence_and_a_question_before_is_no_statement():
                                       "Just to confirm: was 79/62 adopted in 2024?"])
 def test_an_aside_before_the_question_is_no_word_of_it(question):
     q = read(question)
-    assert q.intent == "yes-no" and not {"quick", "check", "correct", "wrong", "confirm"} & set(q.search.lower().split())
+    assert q.polar and not {"quick", "check", "correct", "wrong", "confirm"} & set(q.search.lower().split())
 
 
 @pytest.mark.parametrize("question, part, number", [
@@ -829,3 +830,25 @@ def test_the_last_one_of_a_count_asked_in_the_same_question():
     q = read("How many operative paragraphs does 80/57 have, and what does the last one decide?")
     assert q.parts[0].intent == "count" and q.parts[1].intent == "quote"
     assert (q.parts[1].ref.part, q.parts[1].ref.number, q.parts[1].docs) == ("OP", None, [R80])
+
+
+def test_the_other_resolution_of_a_series_of_three():
+    from assistant.understand import Corpus, _the_other
+    three = {"A/RES/78/241": "2023-12-22", R79: "2024-12-02", R80: "2025-12-01"}
+    corpus = Corpus(three, LEXICON, lambda doc: list(three))
+    assert _the_other([R79], corpus) == R80  # the one that followed
+    assert _the_other([R79], corpus, ["A/RES/78/241"]) == "A/RES/78/241"  # the one the conversation spoke of
+    assert _the_other([R80], corpus) is None  # none followed, two came before: no telling
+
+
+@pytest.mark.parametrize("question, intent", [("Was 79/62 adopted on 22 December 2023?", "adoption"),
+                                              ("79/62 was adopted on 22 December 2023?", "adoption"),
+                                              ("Was resolution 79/62 adopted on the report of the Sixth Committee?", "yes-no"),
+                                              ("79/62 calls for a treaty?", "yes-no")])
+def test_a_claim_of_an_adoption_date_is_read_against_the_record(question, intent):
+    assert read(question).intent == intent
+
+
+def test_what_the_article_says_of_a_resolution_it_describes_is_read_in_the_article():
+    q = read("Does the news article say the 2024 resolution was the first UNGA resolution on AI?")
+    assert q.docs == [] and q.in_article and "2024" in q.search
