@@ -54,7 +54,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import SYNONYMS, Lexicon, contradicts, unanswered_contrast
+from .lexicon import SYNONYMS, Lexicon, contradicts
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -403,12 +403,6 @@ class Assistant:
         if query.also_asks:  # "when and where": a paragraph that says both first
             both = [h for h in answering if self._answers(replace(query, asks=query.also_asks), h)]
             answering = _first(both, answering)
-        # a claim that the best paragraph neither bears out nor contradicts is tested against
-        # those nearly as close: "Does 80/57 call for universalization of the Convention?" is its
-        # OP 2, though PP 10 (the Secretary-General's call, the Convention) scores a little higher
-        if query.intent == "yes-no" and not query.negated and len(query.docs) <= 1 and len(answering) > 1 \
-                and not self.premises.holds(query, answering[0]) and not self._refutes(query, answering[0]):
-            answering = _first([h for h in answering[1:] if self.premises.holds(query, h)][:1], answering)
         hits = _first(answering, hits)
         # "What do 79/62 and 80/57 say about ...?", "Do both ... mention ...?": each named
         # resolution answers from its own best paragraph, and a claim must hold in each.
@@ -703,14 +697,6 @@ class Assistant:
         english = main_version(h.versions)
         have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
         return any(t in have or same_word(t, have) for t in tokens(thing))
-
-    def _refutes(self, query: Query, h: Hit) -> bool:
-        """The paragraph says something against the claim (not only too little of it): another
-        word of a contrast, someone else doing it, another number, a rare word it lacks."""
-        said = claim_text(main_version(h.versions))
-        return query.lang != "en" or contradicts(query.search, said) or unanswered_contrast(query.search, said) \
-            or self.premises.rare_missing(self.premises.claim(query), said) or self.premises.other_agents(query, h) \
-            or self._misnumbered(query, h)
 
     def _speaks_of_deed(self, verb: str, h: Hit) -> bool:
         """"the instrument adopted by 79/62", "the negotiations that 80/57 launched": a paragraph
