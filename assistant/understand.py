@@ -373,7 +373,7 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
                 borrowed = [w for w in re.findall(r"[A-Za-z][\w-]*", first.rest) if content_terms(w)
                             and not re.fullmatch(rf"{ORDINAL_WORDS}|\w*\d\w*", w, re.I) and w.lower() not in own.rest.lower()]
                 piece = f"{piece.rstrip(' ?？')} {' '.join(borrowed)}"
-            part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus)
+            part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus, " ".join(pieces[:k]))
             # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62,
             # whatever the turn before was about.
             if whole.ref.docs and not own.docs and not own.mentioned:
@@ -391,7 +391,8 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
     return _one(question, history, corpus)
 
 
-def _one(question: str, history: list, corpus: Corpus) -> Query:
+def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Query:
+    """One question (or one part of a compound one, `before` being the parts before it)."""
     lang = language(question)
     ref = find_references(question, corpus.resolutions)
     # "Does the news article say the March 2024 resolution was the first ...?": what the article
@@ -480,7 +481,7 @@ def _one(question: str, history: list, corpus: Corpus) -> Query:
         query.follow_up = bool(_CONTINUES.search(question)) or bool(_OF_THEM.search(question)) \
             or ((pointing or not own or short) and len(own) < _STANDS_ALONE) \
             or ((m := _PERSON_BACK.search(question)) is not None and not ref.docs and not ref.mentioned
-                and not _ANTECEDENT.search(question[: m.start()]))
+                and not _ANTECEDENT.search(f"{before} {question[: m.start()]}".strip()))
         # "Which HRC resolution does 79/62 cite?" then "When was it adopted?": the one that answer named
         if not ref.docs and not ref.mentioned and _THE_DISCUSSED.search(question) and not last.abstained and (
                 _asks(last.question) == "resolution" or _A_RESOLUTION.search(last.question)):
