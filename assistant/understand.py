@@ -138,11 +138,14 @@ _THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
 _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
+_ASKS_SOMETHING = re.compile(r"\b(?:what|when|where|who|whom|whose|which|why|how)\b|[?？]|什么|哪|谁|何|几|多少|吗", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative)\b", re.I)
-_WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording)\b|"
+_WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording|"
+                    # a list asked for complete: "the complete list", "list every ...", "all of them"
+                    r"complete list|full list|all of them|list (?:all|every)|every one|each of them)\b|"
                     r"^\s*(?:(?:please|pls|can you|could you)\s+)?(?:quote|show|give me|read)\s+(?:me\s+)?(?:it|that|this|them|the paragraph)\s*[.?!]*\s*$|"
-                    r"全文|完整|原文", re.I)
+                    r"全文|完整|原文|全部列|都列|一一列", re.I)
 _BESIDES = re.compile(r"\b(?:apart from|besides|other than|aside from|except(?: for)?|in addition to)\s+(.+?)(?=,|\s+(?:what|which|who|whom|how|where|when|does|do|did|is|are|can)\b)",
                       re.I)
 _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I)
@@ -360,6 +363,14 @@ def choice(question: str) -> tuple[str, str] | None:
 
 def _read(question: str, history: list, corpus: Corpus) -> Query:
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
+    # "Need the complete list.", "全部列一下": how to answer, not a part to answer
+    form = [p for p in pieces if _WHOLE.search(p) and not _ASKS_SOMETHING.search(p)]
+    if form and len(form) < len(pieces):
+        pieces = [p for p in pieces if p not in form]
+        if len(pieces) == 1:
+            query = _one(pieces[0] if pieces[0].endswith(("?", "？")) else pieces[0] + "?", history, corpus)
+            query.whole = True
+            return query
     if len(pieces) > 1 and all(len(content_terms(p)) >= 1 for p in pieces):
         whole = _one(question, history, corpus)
         parts = []

@@ -852,3 +852,11 @@ def test_a_claim_of_an_adoption_date_is_read_against_the_record(question, intent
 def test_what_the_article_says_of_a_resolution_it_describes_is_read_in_the_article():
     q = read("Does the news article say the 2024 resolution was the first UNGA resolution on AI?")
     assert q.docs == [] and q.in_article and "2024" in q.search
+
+
+@pytest.mark.parametrize("question", ["What are the risks 80/57 is concerned about? Need the complete list for a briefing.",
+                                      "List every state-led conference 79/62 acknowledges.",
+                                      "79/62对自主武器系统可能带来的风险有哪些担忧？全部列一下"])
+def test_a_list_asked_for_complete_is_quoted_whole(question):
+    q = read(question)
+    assert q.whole and not q.parts  # the request for a complete list is how to answer, no part of its own
