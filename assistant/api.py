@@ -54,7 +54,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import SYNONYMS, Lexicon, contradicts
+from .lexicon import SYNONYMS, Lexicon, contradicts, in_english
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -113,6 +113,7 @@ _CHANGE_WORDS = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|omit
                            r"retain|retains|retained|still|no longer|add|adds|added|introduce|introduces|introduced|"
                            r"(?:the\s+)?(?:reference|references|language|mention|wording|words?)\s+(?:to|on|of|about))\b", re.I)
 _WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*\b(?!\s+of\b)")
+_ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|叫什么|的名字|的姓名)")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
                             r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
@@ -683,6 +684,10 @@ class Assistant:
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
         if query.lang == "en" and ((query.asks == "who" and (m := _WHO_VERB.match(query.question))) or (m := _WHO_IS_ROLE.match(query.question))):
             return any(tells_who(t, m.group(1), expand(query.question, self.lexicon)) for t in texts)
+        # "政府专家组现任主席是谁？": the role's holder, read in the English text ("the Chair of the Group")
+        if query.lang == "zh" and (m := _ZH_WHO_IS_ROLE.search(query.question)) and (role := in_english(m.group(1))[0]):
+            asked = " ".join(w for alts in in_english(query.question)[0] for w in alts)
+            return any(tells_who(english.text, alt, f"{asked} {expand(asked, self.lexicon)}") for alt in role[0])
         return True
 
     def _speaks_of_thing(self, query: Query, h: Hit) -> bool:

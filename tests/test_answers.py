@@ -373,3 +373,9 @@ def test_who_the_one_the_question_names_is(assistant):
     answer = assistant.ask("Who is the Ambassador Fu quoted in the news piece?")
     assert not answer.abstained and "director-general of the Department of Arms Control" in answer.answer
     assert assistant.ask("Who is the Chair of the GGE?").abstained  # a role, no one named
+
+
+@pytest.mark.parametrize("question", ["政府专家组现任主席是谁？", "现任联合国秘书长是谁？"])
+def test_a_chinese_question_for_the_holder_of_a_role_the_texts_only_name_is_declined(assistant, question):
+    assert assistant.ask(question).abstained
+    assert not assistant.ask("第79/62号决议邀请谁参加公开非正式协商？").abstained
