@@ -113,6 +113,9 @@ _CHANGE_WORDS = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|omit
                            r"retain|retains|retained|still|no longer|add|adds|added|introduce|introduces|introduced|"
                            r"(?:the\s+)?(?:reference|references|language|mention|wording|words?)\s+(?:to|on|of|about))\b", re.I)
 _WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*\b(?!\s+of\b)")
+# a Chinese question asking for the items of a list ("哪些风险？"); the same reading of "What risks
+# ...?" in English was tried and withdrawn (it cost a test fact and the single-fact word median)
+_LISTING = re.compile(r"哪些")
 _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|叫什么|的名字|的姓名)")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
@@ -457,7 +460,7 @@ class Assistant:
                 chosen_by = self.retriever.matcher(concepts(query.besides_removed, self.lexicon)) if query.besides else match
                 whole = query.whole or (bool(query.besides) and len(p.text.split()) <= BESIDES_WHOLE)
                 ev = select(p, chosen_by, query.asks, broad=query.asks is None or query.asks == "who", whole=whole,
-                            names=query.required)
+                            names=query.required, listing=bool(_LISTING.search(query.question)))
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and (lead := self._chosen(query, p)):
                 sentences.append(lead)

@@ -151,7 +151,7 @@ def _words(text: str) -> int:
 
 
 def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False,
-           names: list[list[list[str]]] | None = None, verbatim: bool = False) -> Evidence:
+           names: list[list[list[str]]] | None = None, verbatim: bool = False, listing: bool = False) -> Evidence:
     """The clauses of `p` that answer: the best, the one holding the fact asked for, the
     paragraph's opening clause (its verb), then those that add what the question asks and is
     not yet covered, within a word budget."""
@@ -199,6 +199,15 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
                 break
             keep.add(i)
             protected.add(i)
+    # "哪些风险？": the list the best clause opens ("……影响，包括可能引发军备竞赛，……") is the answer
+    if listing:
+        starts = [i for i in range(best + 1, len(spans)) if re.match(r"\s*(?:包括|including\b)", pieces[i])]
+        if starts and not any(pieces[i].rstrip().endswith((";", ".", "；", "。")) for i in range(best, starts[0])):
+            for i in range(starts[0], len(spans)):
+                keep.add(i)
+                protected.add(i)
+                if pieces[i].rstrip().endswith((";", ".", "；", "。")):
+                    break
     # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
     if p.part in (OP, PP, META) and best != 0:
         keep.add(0)

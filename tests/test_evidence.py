@@ -473,3 +473,14 @@ def test_of_an_articles_sentences_those_about_the_question():
     about = [text[a:b] for a, b in sentences_about(text, match)]
     assert about[0].startswith("The Resolution adopted") and not any("2018" in s for s in about)
     assert sentences_about("Decides to convene consultations in 2025.", match) == []  # one sentence: all of it
+
+
+def test_a_list_question_keeps_the_list_the_best_clause_opens():
+    from handmade import LEXICON, RETRIEVER
+
+    from assistant.text import concepts
+    text = ("关切自主武器系统可能对全球安全以及区域和国际稳定造成的负面后果和影响，包括可能引发军备竞赛，加剧现有冲突和人道主义危机、"
+            "误判、降低冲突门槛和冲突升级以及扩散，包括扩散给未经授权的接受者和非国家行为体等，")
+    p = Paragraph(R79, "zh", "PP", 4, text)
+    match = RETRIEVER.matcher(concepts("第79/62号决议关切自主武器系统会带来哪些风险？", LEXICON))
+    assert "军备竞赛" in select(p, match, None, listing=True).quote()
