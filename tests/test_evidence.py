@@ -484,3 +484,4 @@ def test_a_list_question_keeps_the_list_the_best_clause_opens():
     p = Paragraph(R79, "zh", "PP", 4, text)
     match = RETRIEVER.matcher(concepts("第79/62号决议关切自主武器系统会带来哪些风险？", LEXICON))
     assert "军备竞赛" in select(p, match, None, listing=True).quote()
+    assert "军备竞赛" not in select(p, match, None).quote()  # (the best clause alone)
