@@ -80,10 +80,10 @@ def _end(text: str, lang: str) -> str:
 
 
 def fact_lead(fact: str, ev: Evidence) -> str:
-    """"By the end of 2025." from the words "preferably by the end of 2025" of the evidence."""
+    """"Preferably by the end of 2025." from those words of the evidence: a qualifier stays, a
+    wish stated as a deadline would say more than the text."""
     words = fact.strip()
     if ev.paragraph.lang != "zh":
-        words = re.sub(r"^preferably\s+", "", words)
         words = re.sub(r"^of\s+(?=(?:its|the)\b)", "at ", words)  # "(agenda) of its 81st session" -> "at its ..."
         words = words[:1].upper() + words[1:]
     return cite(_end(words, ev.paragraph.lang), [ev.paragraph.label])

@@ -56,7 +56,7 @@ def test_answers_are_short_direct_sentences_each_cited(assistant, question, labe
 
 def test_the_issue_example_reads_as_a_direct_answer(assistant):
     answer = assistant.ask("By when should the GGE fulfil its mandate?")
-    assert answer.answer.startswith("By the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group "
+    assert answer.answer.startswith("Preferably by the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group "
                                     "of Governmental Experts to fulfil its mandate")
     assert "as soon as possible, preferably by the end of 2025 …”. [A/RES/79/62 OP 4]" in answer.answer
     assert len(answer.answer.split()) <= 55 and answer.verdict == "" and answer.intent == "fact"  # (the treaty keeps "Certain Conventional Weapons")

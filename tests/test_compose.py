@@ -27,7 +27,7 @@ def span(p: Paragraph, words: str) -> Evidence:
 
 def test_fact_lead_drops_preferably_and_capitalises():
     ev = span(OP4, "preferably by the end of 2025,")
-    assert fact_lead("preferably by the end of 2025", ev) == "By the end of 2025. [A/RES/79/62 OP 4]"
+    assert fact_lead("preferably by the end of 2025", ev) == "Preferably by the end of 2025. [A/RES/79/62 OP 4]"
     assert fact_lead("in New York", span(OP9, "in New York")) == "In New York. [A/RES/79/62 OP 9]"
 
 

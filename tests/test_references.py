@@ -80,7 +80,7 @@ def _answer(text: str, *citations: Citation) -> Answer:
 @pytest.mark.parametrize(
     "text, citation",
     [
-        ("By the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts "
+        ("Preferably by the end of 2025. [A/RES/79/62 OP 4] Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts "
          "to fulfil its mandate as soon as possible, preferably by the end of 2025 …”. [A/RES/79/62 OP 4]", OP4),
         ("Resolution 79/62 (OP 4): “Calls upon the Group of Governmental Experts … "
          "preferably by the end of 2025 …”. [A/RES/79/62 OP 4]", OP4),
