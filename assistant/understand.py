@@ -153,6 +153,7 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _TWO_ASKS = re.compile(r"^\s*(when|where|who|how long|for how long)\s+and\s+(when|where|who|how long|for how long)\s+(.+)$", re.I)
+_AND_ASKS = re.compile(r"^([^?？]*\S)\s*,?\s+and\s+((?:for\s+)?how\s+long|when|where|for\s+how\s+many\s+days)\s*[?？]?\s*$", re.I)
 # "which of them took place in 2023?", "the second one": the things the turn before named
 _OF_THEM = re.compile(r"\b(?:of|among|between)\s+(?:them|those|these)\b|\bthe\s+(?:first|second|third|other|latter|former)\s+one\b|"
                       r"\bthe\s+(?:latter|former)\b|其中", re.I)
@@ -470,6 +471,10 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
     if m := _TWO_ASKS.match(question):  # "When and where will ...?": two facts of one subject
         query.asks, query.also_asks = (next((name for name, pattern in ASKS if pattern.search(w)), None)
                                        for w in (m.group(1), m.group(2)))
+    elif (m := _AND_ASKS.match(question)) and (first := _asks(m.group(1))) and (second := _asks(m.group(2))) != first:
+        query.asks, query.also_asks = first, second  # "Which country hosted the summit, and when?"
+    elif lang == "zh" and len(kinds := list(dict.fromkeys(k for c in re.split(r"[，,；;]", question) if (k := _asks(c))))) == 2:
+        query.asks, query.also_asks = kinds  # "开几天，在哪儿开？"
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.intent == "yes-no" and (pair := choice(_LEAD_IN.sub("", question))):
         query.intent, query.choice = "fact", pair  # answered with the one the texts say, not "Yes"

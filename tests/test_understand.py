@@ -860,3 +860,13 @@ def test_what_the_article_says_of_a_resolution_it_describes_is_read_in_the_artic
 def test_a_list_asked_for_complete_is_quoted_whole(question):
     q = read(question)
     assert q.whole and not q.parts  # the request for a complete list is how to answer, no part of its own
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("which country hosted the REAIM summit and when", ("who", "when")),
+    ("Where will the 79/62 consultations be held, and for how long?", ("where", "how-long")),
+    ("公开非正式协商开几天，在哪儿开？", ("how-long", "where")),
+])
+def test_two_kinds_of_fact_asked_of_one_subject(question, asks):
+    q = read(question)
+    assert (q.asks, q.also_asks) == asks
