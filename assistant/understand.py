@@ -153,6 +153,7 @@ _ELSE = re.compile(r"\b(else|other|another|besides)\b|还有什么|其他", re.I
 _SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:on|in|at|by|for|from|under|with|to|of)\s+)?(?:when|where|who|whom|what|which|how|why|does|did|is|are|was|were|has|have)\b)"
                     r"|[？?]\s*(?:and\s+)?(?=\S)|，?(?:以及|并且|还有)(?=[^，。？?]{2,})", re.I)
 _TWO_ASKS = re.compile(r"^\s*(when|where|who|how long|for how long)\s+and\s+(when|where|who|how long|for how long)\s+(.+)$", re.I)
+_THE_NAMED_ONE = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){1,4})(?:one|resolution)\b")
 _AND_ASKS = re.compile(r"^([^?？]*\S)\s*,?\s+and\s+((?:for\s+)?how\s+long|when|where|for\s+how\s+many\s+days)\s*[?？]?\s*$", re.I)
 # "which of them took place in 2023?", "the second one": the things the turn before named
 _OF_THEM = re.compile(r"\b(?:of|among|between)\s+(?:them|those|these)\b|\bthe\s+(?:first|second|third|other|latter|former)\s+one\b|"
@@ -508,6 +509,14 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
                     named = replace(quoted, docs=[])
             ref.docs, ref.mentioned = named.docs, named.mentioned
             query.follow_up = query.follow_up or bool(named.docs or named.mentioned)
+        # "What does 80/57 take note of?" then "When was the General Assembly one adopted?": the
+        # resolution the answer names with those words ("General Assembly resolution 79/239")
+        if not ref.docs and not ref.mentioned and (m := _THE_NAMED_ONE.search(question)) and not last.abstained:
+            said = re.search(rf"\b{re.escape(m.group(1).strip())}\s+resolutions?\s+((?:A/(?:HRC/)?RES/)?\d+/\d+)", last.answer, re.I)
+            if said:
+                named = find_references(f"{m.group(1).strip()} resolution {said.group(1)}", corpus.resolutions)
+                ref.docs, ref.mentioned = named.docs, named.mentioned
+                query.follow_up = True
         # A follow-up, or "that resolution", "these consultations": the resolution under
         # discussion, unless the question names one.
         if not ref.docs and not ref.mentioned and not ref.relative and not _ARTICLE.search(question) and (

@@ -870,3 +870,12 @@ def test_a_list_asked_for_complete_is_quoted_whole(question):
 def test_two_kinds_of_fact_asked_of_one_subject(question, asks):
     q = read(question)
     assert (q.asks, q.also_asks) == asks
+
+
+def test_the_resolution_the_answer_before_named_with_the_words_asked():
+    before = Answer("What does 80/57 take note of?", "Resolution 80/57 (PP 8): “… taking note of General Assembly "
+                    "resolution 79/239 of 24 December 2024 … and Human Rights Council resolution 51/22 …”.", False, "en",
+                    [Citation.of(OP9)])
+    q = read("When was the General Assembly one adopted?", before)
+    assert q.ref.mentioned == ["A/RES/79/239"] and q.follow_up
+    assert read("When was the Human Rights Council one adopted?", before).ref.mentioned == ["A/HRC/RES/51/22"]
