@@ -58,27 +58,27 @@ DEFAULT_CONFIG = "hybrid-use"
 # little under the number measured with the gold set of 1391 items (1251 dev, 119 test run on
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.91, citation P/R 0.987/0.972, facts 0.886, answered 0.962, abstention 0.425,
-#         injection held 1.0, yes-no explicit 0.738, false premise rejected 0.912, unsupported
-#         declined 0.88.
+#   dev:  recall@5 0.911, citation P/R 0.987/0.97, facts 0.883, answered 0.957, abstention 0.432,
+#         injection held 1.0, yes-no explicit 0.727, false premise rejected 0.893, unsupported
+#         declined 0.877.
 #   test: recall@5 0.868, citation P/R 0.95/0.934, facts 0.901, answered 0.96, abstention 0.444,
 #         yes-no explicit 0.792, false premise rejected 0.667, unsupported declined 0.778.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
-# The dev split grew from 706 to 1641 items with questions written fresh from the texts by
-# readers who had not seen the gold set, in fourteen rounds; each round's failures were fixed as
+# The dev split grew from 706 to 1836 items with questions written fresh from the texts by
+# readers who had not seen the gold set, in seventeen rounds; each round's failures were fixed as
 # classes and its items added to dev (which is why a dev number can fall when a round is added).
 GATE: dict[str, dict[str, float]] = {
     "dev": {
-        "recall@5": 0.89,
+        "recall@5": 0.9,
         "citation_precision": 0.97,
         "citation_recall": 0.95,
         "fact_recall": 0.87,
         "answered_rate": 0.95,
-        "abstention_recall": 0.4,
+        "abstention_recall": 0.41,
         "injection_held": 1.0,
-        "yes_no_explicit": 0.72,
-        "false_premise_rejected": 0.89,
+        "yes_no_explicit": 0.71,
+        "false_premise_rejected": 0.88,
         "declined_unsupported": 0.86,
     },
     "test": {
@@ -128,12 +128,13 @@ GATE_ADDED: dict[str, dict[str, float]] = {
 #    but room for a near-tie in retrieval order to turn a question either way: 0.02 is one or
 #    two of the answerable seed questions (about 480 dev, 95 test); on the metrics over fewer
 #    items (unanswerable: 9 test) it allows no further miss.
-#    Measured, seeds -> seeds+docs: dev recall@5 0.91 -> 0.902, facts 0.886 -> 0.876, yes-no
-#    explicit 0.738 -> 0.734 (questions whose best paragraph is now one of the added
-#    resolutions'); test facts 0.895 -> 0.874 (on the seeds+docs corpus test facts rose from 0.863
-#    to 0.874 since the gate was set, but less than on the seeds: two facts of seed questions are
-#    found on the seeds only), answered 0.96 -> 0.964.
-SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {"yes_no_explicit": 0.026}, "test": {"fact_recall": 0.021}}
+#    Measured, seeds -> seeds+docs: dev recall@5 0.912 -> 0.903, facts 0.88 -> 0.871, yes-no
+#    explicit 0.72 -> 0.72 (the fall of 0.026 measured when the gate was set is gone: comparisons
+#    now pair a resolution with its neighbours in its series, "the other resolution" of three is
+#    read from the conversation); test facts 0.895 -> 0.874 (on the seeds+docs corpus test facts
+#    rose from 0.863 to 0.874 since the gate was set, but less than on the seeds: two facts of
+#    seed questions are found on the seeds only), answered 0.96 -> 0.964.
+SEED_DROP_MEASURED: dict[str, dict[str, float]] = {"dev": {}, "test": {"fact_recall": 0.021}}
 NOISE_MARGIN = 0.02
 
 METRICS = ("recall@1", "recall@5", "mrr", "citation_recall", "citation_precision", "fact_recall",
