@@ -92,7 +92,8 @@ _THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+b
                           # "What did the conference conclude?", "How much did they cost?": what a thing the
                           # texts only name came to (not what an indexed text itself does: "What does 79/62 propose?")
                           r"|^\s*(?:and\s+)?(?:what|how\s+much)\s+(?:did|does|do|has|have|will|would)\s+"
-                          r"(?!(?:it|they|the\s+(?:resolution|text|article|piece)|(?:resolution\s+)?\d+/\d+)\s)[^?]+?\s+"
+                          r"(?!(?:it|the\s+(?:resolution|text|article|piece)|(?:the\s+)?(?:GA\s+|General\s+Assembly\s+)?"
+                          r"(?:resolution\s+)?(?:A/RES/)?\d+/\d+)\s)[^?]+?\s+"
                           r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b"
                           # "What was agreed at the consultations?", "What conclusions came out of them?"
                           r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:at|in|during|by)\b"
@@ -122,7 +123,7 @@ _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|
                             r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
 # "Who is the Chair of the Group?", "What's the name of the Secretary-General ...?": the holder of
 # a role, which a paragraph naming the role alone does not give
-_WHO_IS_ROLE = re.compile(r"^\s*(?:and\s+)?(?:who\s+(?:is|was|'s)\s+(?:currently\s+)?the|what(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the)"
+_WHO_IS_ROLE = re.compile(r"^\s*(?:and\s+)?(?:who(?:\s+(?:is|was)|['’]s)\s+(?:currently\s+)?the|what(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the)"
                           r"\s+(?:current\s+|present\s+)?([a-z][\w-]*)\b", re.I)
 _WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+[a-z]+(?:\s+(?!(?:was|were|is|are|does|did|do|besides)\b)[a-z]+)?)\s+"
                       r"(?!was\b|were\b|is\b|are\b|does\b|did\b|do\b)[a-z]+(?:ed|s)\b", re.I)
@@ -398,6 +399,10 @@ class Assistant:
         answering = [h for h in hits[: self.settings.top_k]
                      if h.support >= near and self._answers(query, h) and self._speaks_of_thing(query, h)
                      and (deed is None or self._speaks_of_deed(deed, h))]
+        # "Does 79/62 mention the CCW or the GGE?": an "or" that names no choice the paragraph
+        # settles (both, or neither) is a yes-no question after all
+        if query.choice and (not answering or self._chosen(query, main_version(answering[0].versions)) is None):
+            return self._answer(replace(query, intent="yes-no", choice=None), filters)
         if not answering:
             # ("Who signed the instrument in 2025?": what it says was done, the texts do not say)
             if query.intent in ("yes-no", "why") or self._misnumbered(query, hits[0]) or deed or (
@@ -670,9 +675,11 @@ class Assistant:
         texts = [p.text for p in dict.fromkeys([english, own] + self.footnotes(english))]
         # Chinese numbers cannot be looked for in a text that has no Chinese version
         required = query.required if query.lang == "en" or query.lang in h.versions else []
-        # a name the resolution's title holds is what the whole text is about ("the LAWS consultations")
+        # a name the resolution's title holds is what the whole text is about ("the LAWS consultations");
+        # a name of one alternative of a choice need not be there ("in New York or Geneva?")
         title = self._title_terms.get(english.doc, set())
-        required = [r for r in required if not any(alt and set(alt) <= title for alt in r)]
+        either = set(tokens(expand(" ".join(query.choice), self.lexicon))) if query.choice else set()
+        required = [r for r in required if not any(alt and (set(alt) <= title or set(alt) <= either) for alt in r)]
         if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), required):
             return False
@@ -750,8 +757,12 @@ class Assistant:
         # a paragraph saying something else than the claim is "say otherwise", not "do not say"
         # (of a yes-no claim; a wh-question's own date is no claim the paragraph answers otherwise)
         best = main_version(hits[0].versions)
-        otherwise = query.intent == "yes-no" and (bool(instead) or (query.lang == "en" and (
-            contradicts(query.search, claim_text(best)) or self.premises.other_agents(query, hits[0]))))
+        # ... and another date or place only where the paragraph says the rest of the claim ("two
+        # days" of the consultations asked about, not some other date of another matter)
+        rest = FACT_PATTERNS[stated].sub(" ", query.search) if stated else ""
+        otherwise = query.intent == "yes-no" and (
+            bool(instead) and query.lang == "en" and says(self.premises.claim(replace(query, search=rest)), claim_text(best))
+            or (query.lang == "en" and (contradicts(query.search, claim_text(best)) or self.premises.other_agents(query, hits[0]))))
         lead = lead or (NOT_SAID_WHY[query.lang] if why else NO[query.lang] + (NOT_SO if otherwise else NOT_SAID)[query.lang])
         sentences = [lead]
         p = self._version(hits[0], query.lang, filters)

@@ -430,13 +430,14 @@ def new_facts(text: str, asks: str | None, question: str, counted: list[str] | N
 _AGENT_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)*(?:\s+\([A-Z]+\))?"
 
 
-_ASKS_TO = rf"\b(?:requests?|invites?|calls?\s+upon|encourages?|urges?|asks?|mandates?)\s+({_AGENT_NAME})\s+to\b"
+# (the verbs in either case, the name as names are written: capitalised)
+_ASKS_TO = rf"\b(?i:requests?|invites?|calls?\s+upon|encourages?|urges?|asks?|mandates?)\s+({_AGENT_NAME})\s+to\b"
 
 
 def asked_to(text: str) -> list[set[str]]:
     """Those `text` asks to do something: "Requests the Secretary-General to facilitate ...",
     "ask the Group of Governmental Experts to ..."."""
-    return [n for m in re.finditer(_ASKS_TO, text, re.I) if (n := _name_words(m.group(1)))]
+    return [n for m in re.finditer(_ASKS_TO, text) if (n := _name_words(m.group(1)))]
 
 
 def agents(text: str, verb: set[str]) -> list[set[str]] | None:
@@ -458,7 +459,7 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
             found += [_name_words(m.group(1)) for m in re.finditer(rf"\band\s+by\s+({_AGENT_NAME})", after[first.end() : 200])]
         before = text[max(0, words[i].start() - 60) : words[i].start()]
         # "Requests the Secretary-General to facilitate": the one asked to do it
-        if m := re.search(rf"{_ASKS_TO}\s+(?:\w+\s+)?$", before, re.I):
+        if m := re.search(rf"{_ASKS_TO}\s+(?:\w+\s+)?$", before):
             found.append(_name_words(m.group(1)))
             continue
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
@@ -469,13 +470,17 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
     return [f for f in found if f] or None
 
 
+# what a role is of, not who holds it: "the Chair of the Group of Governmental Experts"
+_BODY = re.compile(r"\b(?:Group|Convention|Assembly|Committee|Council|Conference|Experts|Parties|Nations|Secretariat|"
+                   r"Commission|Department|Ministry|Organization|Summit|Meeting)\b")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 
 
 def tells_who(text: str, verb: str, question: str) -> bool:
     """Whether `text` speaks of the deed a who-question asks about ("Who chairs the Group?") as
     a deed done, or names its doer: "the Chair of the Group" is the role, not who holds it;
-    "Invites the Chair" and "the leadership of the Netherlands" speak of the deed."""
+    "Invites the Chair" speaks of the deed, and so does a noun whose doer it names ("the chairing
+    of the Netherlands"), not the body a role is of."""
     stems = set(tokens(verb))
     asked = set(tokens(question))
     for m in re.finditer(r"[\w'’-]+", text):
@@ -484,8 +489,9 @@ def tells_who(text: str, verb: str, question: str) -> bool:
             continue
         if not _DETERMINER.search(text[max(0, m.start() - 8) : m.start()]):
             return True  # a verb: "Invites", "hosted by"
-        if (of := re.match(rf"\s+(?:of|by)\s+({_AGENT_NAME})", text[m.end() :])) and not set(tokens(of.group(1))) <= asked:
-            return True  # a noun whose doer is named, other than what the question names
+        if (of := re.match(rf"\s+(?:of|by)\s+({_AGENT_NAME})", text[m.end() :])) and not set(tokens(of.group(1))) <= asked \
+                and not _BODY.search(of.group(1)):
+            return True  # a noun whose doer is named, other than what the question names (and no body it is of)
     return False
 
 

@@ -19,7 +19,6 @@ from .text import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     content_terms,
-    expand,
     language,
     same_word,
     spelled_ordinal,
@@ -97,7 +96,8 @@ _DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|�
 _WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
 _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
                      r"['\"“‘]?([A-Za-z]+)", re.I)
-_COUNT = re.compile(r"\b(?:how many|number of)\b.{0,40}?\b(operative|preambular|paragraphs?|paras|footnotes?|sub-?paragraphs?|OPs|PPs|FNs)\b|"
+_COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|paras|footnotes?|sub-?paragraphs?|OPs|PPs|FNs)\b|"
+                    r"\bnumber of\s+(operative|preambular|paragraphs?|paras|footnotes?|sub-?paragraphs?|OPs|PPs|FNs)\b|"
                     r"多少(?:个|段|条)?(执行|序言|脚注|段)|几(?:个|段|条)(执行|序言|脚注|段)?", re.I)
 _MENTIONS = re.compile(r"\b(which|what|list( all)?( the)?)\s+(\w+\s+)?(paragraphs?|paras?|provisions?|parts?)\b.{0,30}\b"
                        r"(mention|mentions|refer|refers|cite|cites|talks? about|speaks? (?:about|of)|deals? with|address|addresses|contain|contains|include|includes)\b|"
@@ -169,7 +169,7 @@ _ASKING = re.compile(r"\s*(?:what|which|who|whom|when|where|why|how|does|do|did|
 # named by a pronoun alone is one of the turn before, however many words the question has
 _PERSON_BACK = re.compile(r"\b(?:they|them|he|she|him)\b|他们|他|她", re.I)
 # ... unless the question names them first: "Do States say they ...?", "the countries that hosted them"
-_ANTECEDENT = re.compile(r"(?<!^)\b[A-Z][a-z]|\b(?!(?:does|was|has|this|its|his|is|us|as|whose|yes)\b)[a-z]{3,}s\b")
+_ANTECEDENT = re.compile(r"(?<!^)\b[A-Z][a-z]|\b(?!(?:does|was|has|this|its|his|whose|yes)\b)[a-z]{2,}s\b")
 _STANDS_ALONE = 3  # a question with this many content words of its own is not a follow-up
 _SHORT_QUESTION = 5  # "With a view to what?": so few words that it leans on the turn before
 # "According to 80/57, did ...": a lead-in phrase before the question proper.
@@ -304,7 +304,7 @@ def understand(question: str, history: list, corpus: Corpus) -> Query:
     return query
 
 
-_PREPOSITION = ("by", "in", "under", "at", "on", "for", "as", "from", "with", "before", "after", "through", "via")
+_PREPOSITION = ("by", "in", "under", "at", "on", "for", "as", "from", "with", "without", "before", "after", "through", "via")
 _CHOICE_WORDS = 4  # an alternative longer than this is a clause, not a choice ("... or require States to ...")
 
 
@@ -319,7 +319,7 @@ _DEED = re.compile(rf"^\s*(?:what|which|who|whom|whose|when|where|how)\b.*?(?:\b
                    rf"|\b{_SAYING}(?P<participle>[a-z]+ed)\s+by\s+{_DOC}\b)"
                    rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b"
                    # "Which countries did 80/57 condemn ...?", "Which paragraph of 79/62 prohibits ...?"
-                   rf"|^\s*(?:what|which)\s+[a-z]+\s+(?:did|does|do)\s+{_DOC}\s+{_SAYING}(?P<did>[a-z]+)\b"
+                   rf"|^\s*(?:what|which)\s+[a-z]+\s+did\s+{_DOC}\s+{_SAYING}(?P<did>[a-z]+)\b"
                    rf"|^\s*which\s+(?:paragraph|provision|part|clause)\s+of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)\b", re.I)
 
 
@@ -349,8 +349,8 @@ def choice(question: str) -> tuple[str, str] | None:
     starts = starts or [i for i, w in enumerate(words) if w.lower() in _PREPOSITION and i >= len(words) - _CHOICE_WORDS]
     if starts:
         first = words[starts[-1]:]
-        if lead not in _PREPOSITION:  # "in New York or Geneva": Geneva too is "in"
-            second = [first[0]] + second
+        if lead not in _PREPOSITION and not lead.endswith("ly"):  # "in New York or Geneva": Geneva too is "in"
+            second = [first[0]] + second  # (not "by vote or unanimously")
     elif len(second) > 2 or re.search(r"\b(?:it|them|this|that)\b", " ".join(second), re.I):
         return None  # "Did the US or China sponsor it?", "keep ... or drop it?": not two things named at the end
     else:  # "Is it binding or voluntary?": as many words back as the second has, a name whole
@@ -437,7 +437,9 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
         stated = before
     # "Since the United States sponsored the June resolution, how did China react?": a clause the
     # question rests on is taken for granted, as a statement before it is
-    if not stated and (m := _SINCE.match(question)) and len(m.group(1).split()) >= 4:
+    # (a clause saying something was done, not a time: "Since the first session in 2017, what ...?")
+    if not stated and (m := _SINCE.match(question)) and len(m.group(1).split()) >= 4 \
+            and re.search(r"\b(?:[a-z]+ed|is|was|are|were|has|have|had|did|does)\b", m.group(1)):
         stated, rest = m.group(1), m.group(2)
     if (proper := _last_sentence(rest)) != rest.strip() and len(content_terms(proper)) >= _STANDS_ALONE \
             and not _REFERS_BACK.search(proper):
@@ -479,8 +481,6 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
     query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
     if query.intent == "yes-no" and (pair := choice(_LEAD_IN.sub("", question))):
         query.intent, query.choice = "fact", pair  # answered with the one the texts say, not "Yes"
-        either = set(tokens(expand(" ".join(pair), corpus.lexicon)))  # a name of one of them need not be there
-        query.required = [r for r in query.required if not any(alt and set(alt) <= either for alt in r)]
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",
                                                     question, re.I)):
         query.counted = tokens(m.group(1) or m.group(2))

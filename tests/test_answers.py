@@ -215,6 +215,7 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "What was agreed at the open informal consultations in New York in 2025?",
                                       "Who wrote the news article on the UN AI resolutions?",
                                       "What's the name of the Secretary-General whose report 79/62 notes with appreciation?",
+                                      "Who's the Chair of the Group of Governmental Experts?", "Who is the Chair?",
                                       "Who chairs the GGE?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     answer = assistant.ask(question)
@@ -346,6 +347,8 @@ def test_a_choice_is_answered_with_the_one_the_paragraph_says(assistant):
     answer = assistant.ask("Were the 2025 consultations under 79/62 held in New York or Geneva?")
     assert answer.answer.startswith("In New York. [A/RES/79/62 OP 9]")
     assert assistant.ask("Was HRC resolution 51/22 adopted by a vote or by consensus?").answer.startswith("By consensus.")
+    # an "or" naming two things the paragraph has both of is a yes-no question after all
+    assert assistant.ask("Does 79/62 mention the CCW or the GGE?").answer.startswith("Yes.")
 
 
 @pytest.mark.parametrize("question", ["What prohibitions are in the legally binding instrument adopted by 79/62?",

@@ -460,6 +460,9 @@ def test_those_a_text_asks_to_do_something():
     assert asked_to(op10) == [{"secretari"}]
     assert agents(op10, {"facilit"}) == asked_to(op10)
     assert asked_to("Requests that the open informal consultations be conducted") == []
+    # the name as names are written: not the clause after it
+    long = "Requests the Secretary-General to seek the views of Member States and to submit a report to the General Assembly"
+    assert asked_to(long) == [{"secretari"}]
 
 
 def test_of_an_articles_sentences_those_about_the_question():
