@@ -203,6 +203,20 @@ class Lexicon:
                     return run[i : i + 3]
         return None
 
+    @cached_property
+    def _names(self) -> re.Pattern | None:
+        """The texts' names of two words or more, as one pattern matching them in any case."""
+        found = {m.group(0) for t in self._texts for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+", t)}
+        self._casing = {n.lower(): n for n in found}
+        return re.compile(r"\b(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")\b", re.I) if found else None
+
+    def cased(self, text: str) -> str:
+        """`text` with the texts' names written as the texts write them: "was the GGE set up by
+        the general assembly?" names "the General Assembly", as a hurried asker does not."""
+        if self._names is None:
+            return text
+        return self._names.sub(lambda m: self._casing.get(m.group(0).lower(), m.group(0)), text)
+
     def knows(self, word: str) -> bool:
         toks = tokens(word)
         return bool(toks) and all(t in self.known for t in toks)

@@ -132,7 +132,7 @@ class Premises:
         for _, verb in deeds(self.claim(query).about, query.required):
             found = spelt(agents(p.text, verb))
             # who the question says does it ("set up by the UNGA" is "established" by it)
-            stated = spelt(agents(phrased(query.search), verb))
+            stated = spelt(agents(self.lexicon.cased(phrased(query.search)), verb))
             # "established by the General Assembly" against "established under the Convention"
             said = [a for a in stated if a - verb]
             if not found:

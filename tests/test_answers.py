@@ -382,3 +382,7 @@ def test_who_the_one_the_question_names_is(assistant):
 def test_a_chinese_question_for_the_holder_of_a_role_the_texts_only_name_is_declined(assistant, question):
     assert assistant.ask(question).abstained
     assert not assistant.ask("第79/62号决议邀请谁参加公开非正式协商？").abstained
+
+
+def test_a_name_typed_in_lower_case_is_still_who_the_question_says_did_it(assistant):
+    assert assistant.ask("was the GGE set up by the general assembly?").answer.startswith("No: the indexed texts say otherwise")

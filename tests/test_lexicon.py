@@ -243,3 +243,9 @@ def test_a_word_of_a_phrase_of_the_table_is_no_slip():
     assert lex.correct("place") == "pace"  # a slip, read alone
     # ... but "take place" is a phrase of the table, its words no slips
     assert lex.rewrite("Where did the consultations take place?") == "Where did the consultations take place?"
+
+
+def test_the_texts_names_are_written_as_the_texts_write_them():
+    lex = lexicon_of("established by the General Assembly and the Security Council")
+    assert lex.cased("was it set up by the general assembly?") == "was it set up by the General Assembly?"
+    assert lex.cased("a general rule") == "a general rule"  # one word of a name is no name
