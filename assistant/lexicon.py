@@ -204,18 +204,28 @@ class Lexicon:
         return None
 
     @cached_property
-    def _names(self) -> re.Pattern | None:
-        """The texts' names of two words or more, as one pattern matching them in any case."""
-        found = {m.group(0) for t in self._texts for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+", t)}
-        self._casing = {n.lower(): n for n in found}
-        return re.compile(r"\b(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")\b", re.I) if found else None
+    def _casing(self) -> dict[str, str]:
+        """The texts' names of two to six words, by their lower-case form."""
+        return {m.group(0).lower(): m.group(0) for t in self._texts
+                for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5}\b", t)}
 
     def cased(self, text: str) -> str:
         """`text` with the texts' names written as the texts write them: "was the GGE set up by
-        the general assembly?" names "the General Assembly", as a hurried asker does not."""
-        if self._names is None:
-            return text
-        return self._names.sub(lambda m: self._casing.get(m.group(0).lower(), m.group(0)), text)
+        the general assembly?" names "the General Assembly", as a hurried asker does not. (A
+        look-up of the question's word runs, not one pattern of every name: the texts may hold
+        tens of thousands.)"""
+        words = list(re.finditer(r"[\w-]+", text))
+        out, i, last = [], 0, 0
+        while i < len(words):
+            for n in range(min(6, len(words) - i), 1, -1):
+                span = text[words[i].start() : words[i + n - 1].end()]
+                if re.fullmatch(r"[\w-]+(?:\s+[\w-]+)*", span) and (name := self._casing.get(span.lower())):
+                    out += [text[last : words[i].start()], name]
+                    last, i = words[i + n - 1].end(), i + n
+                    break
+            else:
+                i += 1
+        return "".join(out) + text[last:]
 
     def knows(self, word: str) -> bool:
         toks = tokens(word)
