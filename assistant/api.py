@@ -6,6 +6,7 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from index import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for, make_encoder, open_store
@@ -106,12 +107,14 @@ _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing thin
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
-_PRESUMED_CHANGE = re.compile(r"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|"
-                              r"delete|deleted|change|changes|changed|add|adds|added|introduce|introduces|introduced|"
+# what a question says happened to a provision between two resolutions
+_KEPT = r"still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues"
+_DROPPED = r"drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|no longer"
+_ADDED = r"add|adds|added|introduce|introduces|introduced"
+_PRESUMED_CHANGE = re.compile(rf"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:{_DROPPED}|{_ADDED}|change|changes|changed|"
                               r"harden|hardened|soften|softened|strengthen|strengthened|weaken|weakened)\b", re.I)
 # the words of a question saying what happened to a provision, not what the provision says
-_CHANGE_WORDS = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|keep|keeps|kept|"
-                           r"retain|retains|retained|still|no longer|add|adds|added|introduce|introduces|introduced|"
+_CHANGE_WORDS = re.compile(rf"\b(?:{_DROPPED}|{_KEPT}|{_ADDED}|"
                            r"(?:the\s+)?(?:reference|references|language|mention|wording|words?)\s+(?:to|on|of|about))\b", re.I)
 _WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*\b(?!\s+of\b)")
 # a Chinese question asking for the items of a list ("哪些风险？"); the same reading of "What risks
@@ -190,6 +193,8 @@ class Assistant:
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
             premises=Premises(retriever, lexicon),
+            # a question's concepts, read once however many paragraphs are checked against them
+            _matcher_of=lru_cache(maxsize=64)(lambda search: retriever.matcher(concepts(search, lexicon))),
             lexicon=lexicon,
             corpus=Corpus(resolutions, lexicon, self._series_of),
         )
@@ -688,7 +693,7 @@ class Assistant:
             stated = " ".join([query.search] + [number_of(d) for d in query.docs])
             # in an article's paragraph of several sentences, the fact stands in one about the
             # question: Fu's "from 2018 to 2022" does not say when the resolution was adopted
-            match = self.retriever.matcher(concepts(query.search, self.lexicon))
+            match = self._matcher_of(query.search)
             return any(new_facts(s, query.asks, stated, query.counted) for t in texts
                        for s in [t[a:b] for a, b in sentences_about(t, match)] or [t])
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
@@ -776,7 +781,7 @@ class Assistant:
     def _changed(self, query: Query, change, contexts: list[Context], filters: Filters) -> Answer:
         """What changed in the aligned pair: both paragraphs, briefly, then the edits."""
         ch, old, new = change
-        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        match = self._matcher_of(query.search)
         sentences, verdict = [], ""
         # "Why did 80/57 drop ...?", "How did 80/57 change ...?" take a change for granted: "No." if none
         presumed = not query.polar and bool(_PRESUMED_CHANGE.search(query.question))
@@ -786,11 +791,11 @@ class Assistant:
             # less the words saying so ("drop the reference to")
             claim = self.premises.claim(replace(query, search=_CHANGE_WORDS.sub(" ", query.search)))
             old_says, new_says = (bool(c) and says(claim, claim_text(self.paragraph(c.label))) for c in (ch.old, ch.new))
-            if claim.about and re.search(r"\b(?:still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues)\b", asked):
+            if claim.about and re.search(rf"\b(?:{_KEPT})\b", asked):
                 yes = new_says
-            elif claim.about and re.search(r"\b(?:drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|no longer)\b", asked):
+            elif claim.about and re.search(rf"\b(?:{_DROPPED})\b", asked):
                 yes = old_says and not new_says
-            elif claim.about and re.search(r"\b(?:add|adds|added|introduce|introduces|introduced)\b", asked):
+            elif claim.about and re.search(rf"\b(?:{_ADDED})\b", asked):
                 yes = new_says and not old_says
             elif re.search(r"\b(?:same|identical|unchanged|verbatim)\b", asked):
                 yes = ch.status == "unchanged"
@@ -957,7 +962,7 @@ class Assistant:
     def _adoption(self, query: Query, filters: Filters) -> Answer:
         """When, where and on what report a resolution was adopted: its adoption record."""
         sentences, verdicts = [], []
-        match = self.retriever.matcher(concepts(query.search, self.lexicon))
+        match = self._matcher_of(query.search)
         docs = [d for d in self._in_scope(query, filters) if d in self.resolutions]  # an article has no adoption record
         # what the question says of the resolution besides its adoption; in Chinese, its words
         # ("关于人工智能的决议": a resolution on AI), when no resolution is named
@@ -1006,14 +1011,12 @@ class Assistant:
         best = next((h for h in hits if h.provision[0] in ordered and h.provision[1] in ("PP", "OP")), None)
         if best is None or len(ordered) < 2:
             return None
-        i = ordered.index(best.provision[0])
         # the pair of its series around the best paragraph's resolution (78/265 is no earlier 79/62)
-        chain = [d for d in self._series_of(best.provision[0]) if d in ordered] or ordered
-        j = chain.index(best.provision[0]) if best.provision[0] in chain else 0
-        if len(chain) >= 2:
-            old, new = (chain[j - 1], chain[j]) if j else (chain[0], chain[1])
-        else:
-            old, new = (ordered[i - 1], ordered[i]) if i else (ordered[0], ordered[1])
+        chain = [d for d in self._series_of(best.provision[0]) if d in ordered]
+        if len(chain) < 2 or best.provision[0] not in chain:
+            chain = ordered
+        j = chain.index(best.provision[0])
+        old, new = (chain[j - 1], chain[j]) if j else (chain[0], chain[1])
         for ch in self.compare(old, new).changes:
             sides = [(c.doc, c.part, c.number) if c else None for c in (ch.old, ch.new)]
             if best.provision in sides:

@@ -621,13 +621,13 @@ def _the_other(docs: list[str], corpus: Corpus, spoken_of: list[str] = ()) -> st
     if len(docs) != 1 or docs[0] not in corpus.resolutions:
         return None
     pool = corpus.series(docs[0]) if corpus.series else list(corpus.resolutions)
-    others = [d for d in pool if d in corpus.resolutions and d != docs[0]]
+    indexed = [d for d in pool if d in corpus.resolutions]
+    others = [d for d in indexed if d != docs[0]]
     if len(others) <= 1:
         return others[0] if others else None
     if spoken := [d for d in others if d in spoken_of]:
         return spoken[-1]
-    later = [d for d in pool if d in corpus.resolutions][[d for d in pool if d in corpus.resolutions].index(docs[0]) + 1:] \
-        if docs[0] in pool else []
+    later = indexed[indexed.index(docs[0]) + 1 :] if docs[0] in indexed else []
     return later[0] if corpus.series and later else None
 
 
