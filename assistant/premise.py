@@ -15,7 +15,7 @@ from functools import lru_cache
 from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
-from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans
+from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
 from .lexicon import Lexicon, contradicts, in_english, phrased, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
@@ -36,6 +36,9 @@ class Premises:
         # the words resolutions frame a paragraph with ("Acknowledging", "Recognizing", "Notes")
         self.framing = frozenset(t for p in retriever.paragraphs if p.part in (PP, OP) and p.lang == "en"
                                  for t in terms(p.text.split(maxsplit=1)[0] if p.text.strip() else ""))
+        # the year each text was adopted or issued: what it dates to an earlier year is past
+        self._years = {p.doc: int(year[:4]) for p in retriever.paragraphs if p.part == META
+                       for year in [p.fields.get("adopted") or p.fields.get("issued") or ""] if year[:4].isdigit()}
         # a question's claim is read once, whichever tests it goes through
         self._claims = lru_cache(maxsize=64)(lambda search: retriever.matcher(_claimed(concepts(search, lexicon), retriever)))
 
@@ -187,11 +190,34 @@ class Premises:
         return any(any(n in p.text[a:b] for n in names) and contradicts(query.search, p.text[a:b])
                    for a, b in clause_spans(p.text))
 
+    def outdated(self, query: Query, best: Hit) -> bool:
+        """The question says something holds now ("Fu, currently director-general", "现任") of
+        what the paragraph dates to a period ended before its text was written ("from 2018 to
+        2022", in an article of 2024): in a sentence holding the question's names, if it has any."""
+        if not _NOW.search(query.question):
+            return False
+        p = main_version(best.versions)
+        written = self._years.get(p.doc)
+        if written is None:
+            return False
+        for a, b in sentence_spans(p.text):
+            sentence = p.text[a:b]
+            if query.required and not holds(terms(sentence), query.required):
+                continue
+            if any(int(end) < written for m in _ENDED.finditer(sentence) for end in m.groups() if end):
+                return True
+        return False
+
     def claim(self, query: Query) -> Matcher:
         """The matcher of what a question claims or takes for granted (its own words only)."""
         return self._claims(query.search)
 
 
+# "currently", "now", "现任": the question says it holds at the time of asking
+_NOW = re.compile(r"\b(?:current|currently|now|presently|at present|today|incumbent|sitting)\b|现任|目前|现在|如今", re.I)
+# the end of a period a text dates something to: "from 2018 to 2022", "until 2022", "2018-2022"
+_ENDED = re.compile(r"\b(?:from|between)\s+(?:\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\buntil\s+(?:\w+\s+)?(\d{4})\b"
+                    r"|\b\d{4}\s*[-–]\s*(\d{4})\b")
 _ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b|通过", re.I)
 
 

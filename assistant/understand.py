@@ -88,6 +88,13 @@ _WH_DID = re.compile(r"^\s*(?:which|what|whom|who|how many)\b[^?]*?\b(?:(?:did|d
 # "What does the article say about the US vetoing the resolution?": that the US did is taken for granted
 _SAYS_ABOUT_DOING = re.compile(r"^\s*[Ww]hat\s+(?:does|did|do)\s+.{1,60}?\b(?:say|says|said|report|reports|write|writes)\s+about\s+"
                                r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?\s+[a-z]+ing\b")
+# "the international conference that Sierra Leone hosted", "the summit hosted by Austria",
+# "奥地利主办的那次区域会议": what a named one did, described, is taken for granted
+# (case matters: a name is capitalised)
+_NAMED_DEED = re.compile(r"\b(?!(?:under|in|on|of|to|for|by|with|from|at|about|into|and|or)\s)[a-z]{3,}\s+(?:that|which)\s+"
+                         r"(?:the\s+)?(?:[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*|[a-z]+(?:\s+[a-z]+)?)\s+(?:had\s+|has\s+)?[a-z]+ed\b"
+                         r"|\b[a-z]+ed\s+by\s+(?:the\s+)?[A-Z][\w.]*"
+                         r"|(?:主办|举办|主持|提出|发起|召开)的(?!是)")
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
@@ -236,7 +243,7 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
+            _WHEN_DID.search(self.question) or _NAMED_DEED.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
                                                  and not _REPORTS.search(self.question))))
 
     @property

@@ -2,12 +2,14 @@
 Pure: hand-made paragraphs and the retriever's scoring, no store."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from handmade import LEXICON, OP4, OP9, PP10, R79, RETRIEVER, read
 
 from assistant.lexicon import unanswered_contrast
 from assistant.premise import Premises, _adopts_another, covered, only_requested, says
-from assistant.retrieve import Hit
+from assistant.retrieve import Hit, Retriever
 from index import Paragraph
 
 PREMISES = Premises(RETRIEVER, LEXICON)
@@ -91,3 +93,23 @@ def test_an_adoption_the_paragraph_speaks_of_may_be_another_resolutions():
     assert _adopts_another(text, ["A/RES/79/62"])
     assert not _adopts_another(text, ["A/RES/79/62", "51/22"])
     assert not _adopts_another("Resolution 79/62 was adopted on 2 December 2024", ["A/RES/79/62"])
+
+
+NEWS_META = Paragraph("NEWS/2024-07-09", "en", "META", None, "News article of 9 July 2024.",
+                      fields={"issued": "2024-07-09"})
+FU = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
+    "Despite being sponsored by the PRC, the United States endorsed the Resolution. Ambassador Fu, director-general "
+    "of the Department of Arms Control from 2018 to 2022, stated that the Resolution is a first step."))
+
+
+@pytest.mark.parametrize("question, outdated", [
+    # the article, of 2024, dates his post to a period ended in 2022
+    ("What did Ambassador Fu, currently director-general of arms control, say?", True),
+    ("Is Fu still the director-general of arms control now?", True),
+    ("What did Ambassador Fu, director-general from 2018 to 2022, say?", False),  # no claim of now
+    # a sentence not holding the question's names says nothing of it
+    ("Which resolution does the PRC currently sponsor?", False),
+])
+def test_a_claim_of_now_is_refuted_by_a_period_the_text_says_ended(question, outdated):
+    premises = Premises(Retriever(SimpleNamespace(paragraphs=[NEWS_META, FU], idf=lambda: {}, bm25=None)), LEXICON)
+    assert premises.outdated(read(question), hit(FU)) is outdated

@@ -886,3 +886,18 @@ def test_the_resolution_the_answer_before_named_with_the_words_asked():
 
 def test_the_number_of_other_things_is_no_count_of_paragraphs():
     assert read("What is the number of Member States mentioned in the preambular paragraphs of 79/62?").intent != "count"
+
+
+@pytest.mark.parametrize("question, claims", [
+    # what a named one did, described, is taken for granted
+    ("What were the dates of the international conference that Sierra Leone hosted in 2024?", True),
+    ("When was the summit hosted by Austria?", True),
+    ("奥地利主办的那次区域会议是哪天开的？", True),
+    # the question's own "which" and a lower-case subject are no name's deed
+    ("Which countries hosted regional conferences?", False),
+    ("Which city was picked to host the consultations?", False),
+    ("Under which convention was the Group established?", False),
+    ("奥地利主办的是哪一次会议？", False),
+])
+def test_a_named_ones_deed_described_in_a_question_is_a_claim(question, claims):
+    assert read(question).claims is claims
