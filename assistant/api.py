@@ -980,10 +980,13 @@ class Assistant:
             english = self.by_key.get((d, "en", META, None)) or p
             have = set().union(*(self.retriever.term_set(self.retriever.by_node[r.node_id]) for r in {english, p}))
             held = holds(have, query.required) and all(any(all(t in have for t in alt) for alt in c) for c in wanted)
+            # a Chinese question's numbers ("第45次全体会议") are the record's, or it says otherwise
+            numbers = re.findall(r"\d+", query.search) if query.lang == "zh" else []
+            held = held and all(n in re.findall(r"\d+", p.text) for n in numbers)
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
                 verdicts.append(held)
                 # (a date or meeting the record gives otherwise: "say otherwise")
-                stated = any(t[:1].isdigit() for r in query.required for alt in r for t in alt)
+                stated = bool(numbers) or any(t[:1].isdigit() for r in query.required for alt in r for t in alt)
                 sentences.append(cite(YES[query.lang], [p.label]) if held else
                                  NO[query.lang] + (NOT_SO if stated else NOT_SAID)[query.lang])
             elif not held:

@@ -86,6 +86,13 @@ def phrased(question: str) -> str:
     return _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()] or m.group(1), question)
 
 
+def renamed(question: str) -> str:
+    """The question with a name the synonym table gives another name for written as the texts
+    name it: "Did Washington back ...?" is the United States' backing."""
+    return re.sub(r"\b[A-Z][a-z]+\b", lambda m: n if (n := SYNONYMS.get(m.group(0).lower(), ""))[:1].isupper() else m.group(0),
+                  question)
+
+
 def contradicts(claim: str, text: str) -> bool:
     """The claim uses a word of a contrast that `text` answers with another word of it, not
     with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""

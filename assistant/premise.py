@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
-from .lexicon import Lexicon, contradicts, in_english, phrased, unanswered_contrast
+from .lexicon import Lexicon, contradicts, in_english, phrased, renamed, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -135,7 +135,7 @@ class Premises:
         for _, verb in deeds(self.claim(query).about, query.required):
             found = spelt(agents(p.text, verb))
             # who the question says does it ("set up by the UNGA" is "established" by it)
-            stated = spelt(agents(self.lexicon.cased(phrased(query.search)), verb))
+            stated = spelt(agents(self.lexicon.cased(phrased(renamed(query.search))), verb))
             # "established by the General Assembly" against "established under the Convention"
             said = [a for a in stated if a - verb]
             if not found:

@@ -676,8 +676,10 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
         word = m.group(0)
         if word.lower() in _NOT_NAMES and not (dates and word.lower() in _MONTHS):
             continue
-        # (an everyday name's word in the texts: "Sec-Gen"; not a word the texts' authors are named by, "Nations")
-        alternatives = [tokens(word)] + ([tokens(SYNONYMS[word.lower()])] if tokens(word) and "-" in word and word.lower() in SYNONYMS else [])
+        # (an everyday name's name in the texts: "Sec-Gen", "Washington" for the United States;
+        # not a word the texts' authors are named by, "Nations")
+        named = SYNONYMS.get(word.lower(), "")
+        alternatives = [tokens(word)] + ([tokens(named)] if tokens(word) and ("-" in word or named[:1].isupper()) and named else [])
         if re.fullmatch(r"[A-Z]{2,6}s?", word) and (full := lexicon.acronym(word)):
             if not tokens(full):  # "GA", "UN": the texts' own authors, implied
                 continue

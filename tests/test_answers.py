@@ -177,6 +177,15 @@ def test_a_statement_before_the_question_is_asked_first(assistant):
     assert answer.answer.startswith("In New York.")
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("Did Washington back the China-sponsored AI resolution?", "Yes. [NEWS/2024-07-09 P 3]"),
+    ("Did Beijing sponsor the June resolution?", "Yes."),
+    ("Did Washington sponsor the June resolution?", "No: the indexed texts say otherwise"),
+])
+def test_a_capital_named_for_its_state_is_that_state(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+
+
 @pytest.mark.parametrize("question", ["What does the article say about the US vetoing the resolution?",
                                       "Who in the article criticised China for sponsoring the resolution?"])
 def test_what_the_article_says_against_is_not_taken_for_granted(assistant, question):
@@ -187,6 +196,9 @@ def test_what_the_article_says_against_is_not_taken_for_granted(assistant, quest
     ("根据那篇文章，美国支持了6月25日的人工智能决议吗？", "是。 [NEWS/2024-07-09 P 3]"),  # "endorsed", read through the word table
     ("根据那篇文章，美国反对了6月25日的人工智能决议吗？", "否。"),  # "opposed" against "endorsed"
     ("根据第79/62号决议，奥地利主办的是一次国际会议吗？", "是。 [A/RES/79/62 PP 10 (zh)]"),  # "一次": a, not once
+    # the record's numbers decide: it was the 44th plenary meeting
+    ("79/62号决议是在第45次全体会议上通过的，对吗？", "否。所收录的文本的说法不同"),
+    ("79/62号决议是在第44次全体会议上通过的吗？", "是。 [A/RES/79/62 META (zh)]"),
 ])
 def test_chinese_yes_no_questions(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import LEXICON
 
-from assistant.lexicon import SPELLING_CUTOFF, Lexicon, in_english, unchat
+from assistant.lexicon import SPELLING_CUTOFF, Lexicon, in_english, renamed, unchat
 from assistant.text import chinese_content, translated
 from index.lexical import terms
 
@@ -249,3 +249,9 @@ def test_the_texts_names_are_written_as_the_texts_write_them():
     lex = lexicon_of("established by the General Assembly and the Security Council")
     assert lex.cased("was it set up by the general assembly?") == "was it set up by the General Assembly?"
     assert lex.cased("a general rule") == "a general rule"  # one word of a name is no name
+
+
+def test_a_capital_standing_for_its_state_is_renamed_and_nothing_else_is():
+    assert renamed("Did Washington back it?") == "Did United States back it?"
+    assert renamed("Did Beijing sponsor it?") == "Did China sponsor it?"
+    assert renamed("Did Austria host it? back") == "Did Austria host it? back"  # (a synonym not a name: "back")
