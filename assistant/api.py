@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index import FN, META, OP, PART_NAMES, PARTS, PP, P, Paragraph, label_for, make_encoder, open_store
-from index.lexical import terms
+from index.lexical import CJK_CHAR, terms
 from index.links import Link, find_links, series
 from index.links import documents as series_documents
 
@@ -330,7 +330,8 @@ class Assistant:
                 filters = Filters(list(query.docs), filters.lang, list(filters.parts))
             hits, match = self._retrieve(query, filters)
             contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
-            if query.intent == "yes-no" and hits:  # "Was 79/62 adopted on the report of the Sixth Committee?"
+            # "Was 79/62 adopted on the report of the Sixth Committee?", "在日内瓦举行的协商为期几天？"
+            if hits and (query.intent == "yes-no" or query.lang == "zh"):
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.stated and query.intent != "yes-no":
@@ -1107,8 +1108,13 @@ class Assistant:
         return Filters(resolved, lang, parts)
 
     def _names_unknown(self, ref: Reference, question: str) -> bool:
-        """A question about a named body or thing the texts never mention ("the Paris Agreement")."""
-        return any(self._unheard(n) for n in names(ref.rest or question))
+        """A question about a named body or thing the texts never mention ("the Paris Agreement";
+        in Chinese, a name the word table reads as one the texts never use: "日内瓦", Geneva)."""
+        text = ref.rest or question
+        if CJK_CHAR.search(text):
+            return any(w[:1].isupper() and (found := tokens(w)) and all(t not in self.retriever.idf for t in found)
+                       for words in in_english(text)[0] for w in words[:1])
+        return any(self._unheard(n) for n in names(text))
 
     def _unheard(self, name: str) -> bool:
         """A name of several words that the texts never use as such."""
