@@ -119,7 +119,9 @@ _CHANGE_WORDS = re.compile(rf"\b(?:{_DROPPED}|{_KEPT}|{_ADDED}|"
 _WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*\b(?!\s+of\b)")
 # a Chinese question asking for the items of a list ("哪些风险？"); the same reading of "What risks
 # ...?" in English was tried and withdrawn (it cost a test fact and the single-fact word median)
-_LISTING = re.compile(r"哪些")
+# A list asked for: "哪些风险？", "What risks does 80/57 list?", "the three reasons the article gives"
+_LISTING = re.compile(r"哪些|\b(?:list|lists|listed|enumerates?|enumerated|spells? out)\b"
+                      r"|\bthe\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b", re.I)
 _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|叫什么|的名字|的姓名)")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"

@@ -26,6 +26,8 @@ BROAD_WORDS = 48  # budget for a broader question
 LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
 LIST_ITEM = 7  # a phrase this short after a comma is an item of the list begun before
 # a capitalised name, counted as one word in a list item: "the International Committee of the Red Cross"
+# the words a list opens with, after the clause it qualifies
+_LIST_OPENS = re.compile(r"\s*(?:包括|including\b|encompassing\b|such as\b|namely\b)")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|on|and|in)\s+)*[A-Z][\w'-]*)*")
 NAME_WORDS = 12  # a capitalised name longer than this is shortened
 NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it
@@ -201,7 +203,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
             protected.add(i)
     # "哪些风险？": the list the best clause opens ("……影响，包括可能引发军备竞赛，……") is the answer
     if listing:
-        starts = [i for i in range(best + 1, len(spans)) if re.match(r"\s*(?:包括|including\b)", pieces[i])]
+        starts = [i for i in range(best, len(spans)) if _LIST_OPENS.match(pieces[i])]
         if starts and not any(pieces[i].rstrip().endswith((";", ".", "；", "。")) for i in range(best, starts[0])):
             for i in range(starts[0], len(spans)):
                 keep.add(i)

@@ -3,7 +3,7 @@ they hold. Pure: hand-made paragraph records and a matcher over their IDF, no st
 from __future__ import annotations
 
 import pytest
-from handmade import AGENDA80, META79, OP4, OP4_ZH, OP9, OP9_ZH, OP10, PP10, R79, matcher, read
+from handmade import AGENDA80, META79, OP4, OP4_ZH, OP9, OP9_ZH, OP10, PP10, R79, R80, matcher, read
 
 from assistant.evidence import (
     FACT_PATTERNS,
@@ -488,3 +488,29 @@ def test_a_list_question_keeps_the_list_the_best_clause_opens():
     match = RETRIEVER.matcher(concepts("第79/62号决议关切自主武器系统会带来哪些风险？", LEXICON))
     assert "军备竞赛" in select(p, match, None, listing=True).quote()
     assert "军备竞赛" not in select(p, match, None).quote()  # (the best clause alone)
+
+
+def test_a_list_question_keeps_the_list_from_the_best_clause_when_that_clause_opens_it():
+    from handmade import LEXICON, RETRIEVER
+
+    from assistant.text import concepts
+    text = ("Concerned about the possible negative consequences and impact of autonomous weapon systems on "
+            "international peace and security, including the risk of an emerging arms race, of exacerbating conflicts "
+            "and humanitarian crises, miscalculations, lowering the threshold for and escalation of conflicts and "
+            "proliferation, including to unauthorized recipients and non-State actors,")
+    p = Paragraph(R80, "en", "PP", 4, text)
+    match = RETRIEVER.matcher(concepts("What risks does 80/57 list?", LEXICON))
+    listed = select(p, match, None, listing=True).quote()
+    assert "arms race, of exacerbating conflicts and humanitarian crises, miscalculations" in listed
+    assert "miscalculations" not in select(p, match, None).quote()  # (the best clause alone)
+
+
+@pytest.mark.parametrize("question, listing", [
+    ("What risks does 80/57 list?", True),
+    ("What are the three reasons the article gives?", True),
+    ("79/62号决议担心哪些风险？", True),
+    ("What risks does 80/57 mention?", False),
+])
+def test_a_question_asking_for_a_list(question, listing):
+    from assistant.api import _LISTING
+    assert bool(_LISTING.search(question)) is listing
