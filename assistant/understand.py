@@ -46,7 +46,9 @@ _CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|k
 # "quick check - ...", "Correct me if I'm wrong, but ...": how the asker puts it, no words of the question
 _ASIDE = re.compile(r"^\s*(?:(?:(?:a|one|just\s+a)\s+)?(?:quick|small|sanity|simple)\s+(?:check|question)|just\s+checking|"
                     r"just\s+to\s+(?:confirm|check|be\s+clear)|correct\s+me\s+if\s+i['’]?m\s+wrong|"
-                    r"(?:ok(?:ay)?|so|hey|hi|well)(?=\s*[-–—:,]))\s*[-–—:,]?\s*(?:but\s+)?", re.I)
+                    r"(?:ok(?:ay)?|so|hey|hi|well)(?=\s*[-–—:,])"
+                    # who is asking: "Journalist here:", "NGO analyst here -"
+                    r"|(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+here(?=\s*[-–—:,]))\s*[-–—:,]?\s*(?:but\s+)?", re.I)
 _SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|seeing\s+that)\s+([^,?]{10,}?),\s*"
                     r"((?:who|what|when|where|which|why|how|did|does|do|is|was|were|are)\b.*)$", re.I)
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
@@ -95,6 +97,9 @@ _NAMED_DEED = re.compile(r"\b(?!(?:under|in|on|of|to|for|by|with|from|at|about|i
                          r"(?:the\s+)?(?:[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*|[a-z]+(?:\s+[a-z]+)?)\s+(?:had\s+|has\s+)?[a-z]+ed\b"
                          r"|\b[a-z]+ed\s+by\s+(?:the\s+)?[A-Z][\w.]*"
                          r"|(?:主办|举办|主持|提出|发起|召开)的(?!是)")
+# "Which countries voted against ...?", "How many States abstained?": that some did is claimed
+_WHO_VOTED = re.compile(r"^\s*(?:which|what|how many)\s+(?:\w+\s+)?(?:countries|states|members|member states|delegations|nations)\s+"
+                        r"(?:voted|abstained|opposed|objected|rejected)\b", re.I)
 _WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
@@ -243,7 +248,8 @@ class Query:
         """The question takes something for granted that the texts must bear out: a yes-no or
         why question, or "When did 80/57 ban ...?"."""
         return self.intent in ("yes-no", "why") or (self.intent == "fact" and bool(
-            _WHEN_DID.search(self.question) or _NAMED_DEED.search(self.question) or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
+            _WHEN_DID.search(self.question) or _NAMED_DEED.search(self.question) or _WHO_VOTED.search(self.question)
+            or (_WHICH_PARAGRAPH_DOES.search(self.question) and not self.discussed
                                                  and not _REPORTS.search(self.question))))
 
     @property
@@ -737,7 +743,9 @@ def _intent(question: str, ref: Reference) -> str:
         return "mentions"
     if ref.paragraph or _LAST.search(question):
         return "quote"
-    if _ADOPTION.search(question) and not re.search(r"\badopt(?:ed|s|ing)?\s+(?:a|an)\b", question, re.I):
+    # ("Why did the US abstain in the recorded vote?" asks why, not for the record)
+    if _ADOPTION.search(question) and not re.search(r"\badopt(?:ed|s|ing)?\s+(?:a|an)\b", question, re.I) \
+            and not (_WHY.search(question) and not ref.docs):
         return "adoption"
     if _COMPARE.search(question) and (len(ref.docs) > 1 or ref.relative or re.search(
             r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|keep|kept|still|"

@@ -901,3 +901,18 @@ def test_the_number_of_other_things_is_no_count_of_paragraphs():
 ])
 def test_a_named_ones_deed_described_in_a_question_is_a_claim(question, claims):
     assert read(question).claims is claims
+
+
+def test_a_vote_claimed_inside_a_question_is_a_claim_and_why_is_asked_of_it():
+    assert read("Which countries voted against the June 2024 AI resolution?").claims
+    assert read("How many States abstained on 79/62?").claims
+    assert not read("Which countries hosted regional conferences?").claims
+    # why, not the adoption record, though it speaks of a recorded vote
+    assert read("Why did the US abstain in the recorded vote on the June resolution?").intent == "why"
+    assert read("Why was 79/62 adopted at the 44th plenary meeting?").intent == "adoption"  # (a named resolution's record)
+
+
+def test_who_is_asking_is_an_aside():
+    q = read("Journalist here: why did the US vote against the June 2024 AI resolution?")
+    assert q.intent == "why" and not q.search.lower().startswith("journalist")
+    assert read("NGO analyst here - when does 79/62 want the GGE to finish?").asks == "when"
