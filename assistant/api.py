@@ -425,7 +425,8 @@ class Assistant:
         # resolution answers from its own best paragraph, and a claim must hold in each.
         each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
                 for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
-        if self.premises.outdated(query, hits[0]):  # "What did Fu, currently director-general, say?"
+        # "What did Fu, currently director-general, say?", "Why did the US ambassador Fu thank China?"
+        if self.premises.outdated(query, hits[0]) or self.premises.misattributed(query, hits[0]):
             return self._not_said(query, hits, match, contexts, filters, lead=NO[query.lang] + NOT_SO[query.lang])
         if query.item:  # "When was the second one held?": what it takes for granted, the conversation set
             pass

@@ -32,6 +32,8 @@ PHRASES: dict[str, str] = _TABLE["phrases"]
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
 MONTHS: tuple[str, ...] = _MONTHS_BY_LANG["en"]
 CHINESE: dict[str, str] = _TABLE["chinese"]
+NATIONS: dict[str, str] = _TABLE["nations"]
+_NATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NATIONS), key=len, reverse=True)) + r")\b", re.I)
 _LONGEST_CHINESE = max(map(len, CHINESE), default=0)
 CONTRASTS: list[frozenset[str]] = [frozenset(tokens(" ".join(group), keep_stopwords=True)) for group in _TABLE["contrasts"]]
 
@@ -84,6 +86,12 @@ def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
 def phrased(question: str) -> str:
     """The question with the phrase table's words for its phrases ("set up" -> "established")."""
     return _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()] or m.group(1), question)
+
+
+def nations(text: str) -> set[str]:
+    """The States `text` names, by name or nationality ("Chinese", "the US")."""
+    return {NATIONS[m.group(1).lower()] for m in _NATION.finditer(text)
+            if m.group(1).isupper() or m.group(1)[:1].isupper() or len(m.group(1)) > 3}
 
 
 def renamed(question: str) -> str:

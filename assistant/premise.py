@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
-from .lexicon import Lexicon, contradicts, in_english, phrased, renamed, unanswered_contrast
+from .lexicon import Lexicon, contradicts, in_english, nations, phrased, renamed, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -208,6 +208,20 @@ class Premises:
                 return True
         return False
 
+    def misattributed(self, query: Query, best: Hit) -> bool:
+        """The question gives an official a State ("the US ambassador") and the paragraph gives
+        the official it speaks of another ("Ambassador Fu, ... at the Chinese Foreign Affairs
+        Ministry ..., stated")."""
+        p = main_version(best.versions)
+        if query.lang != "en" or p is None:
+            return False
+        asked = {n for m in _ROLE.finditer(query.question) for n in nations(_before(query.question, m.start()))}
+        if not asked:
+            return False
+        given = {n for m in _ROLE.finditer(p.text)
+                 for n in nations(_before(p.text, m.start()) + " " + _SAYING.split(p.text[m.end():], maxsplit=1)[0][:300])}
+        return bool(given) and not asked & given
+
     def claim(self, query: Query) -> Matcher:
         """The matcher of what a question claims or takes for granted (its own words only)."""
         return self._claims(query.search)
@@ -218,6 +232,16 @@ _NOW = re.compile(r"\b(?:current|currently|now|presently|at present|today|incumb
 # the end of a period a text dates something to: "from 2018 to 2022", "until 2022", "2018-2022"
 _ENDED = re.compile(r"\b(?:from|between)\s+(?:\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\buntil\s+(?:\w+\s+)?(\d{4})\b"
                     r"|\b\d{4}\s*[-–]\s*(\d{4})\b")
+# an official, and where what is said of the official ends ("..., stated that")
+_ROLE = re.compile(r"\b(?:ambassador|delegate|representative|minister|envoy|diplomat|spokesperson|official)s?\b", re.I)
+_SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|declared|expressed|thanked|stressed)\b|[.;]")
+
+
+def _before(text: str, at: int, words: int = 3) -> str:
+    """The few words before position `at`: what a role is qualified by ("the US ambassador")."""
+    return " ".join(text[:at].split()[-words:])
+
+
 _ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b|通过", re.I)
 
 

@@ -255,3 +255,10 @@ def test_a_capital_standing_for_its_state_is_renamed_and_nothing_else_is():
     assert renamed("Did Washington back it?") == "Did United States back it?"
     assert renamed("Did Beijing sponsor it?") == "Did China sponsor it?"
     assert renamed("Did Austria host it? back") == "Did Austria host it? back"  # (a synonym not a name: "back")
+
+
+def test_states_named_by_name_or_nationality():
+    from assistant.lexicon import nations
+    assert nations("the US ambassador") == {"United States"}
+    assert nations("at the Chinese Foreign Affairs Ministry") == {"China"}
+    assert nations("tell us what they said") == set()  # (the pronoun is no State)

@@ -99,7 +99,8 @@ NEWS_META = Paragraph("NEWS/2024-07-09", "en", "META", None, "News article of 9 
                       fields={"issued": "2024-07-09"})
 FU = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
     "Despite being sponsored by the PRC, the United States endorsed the Resolution. Ambassador Fu, director-general "
-    "of the Department of Arms Control from 2018 to 2022, stated that the Resolution is a first step."))
+    "of the Department of Arms Control at the Chinese Foreign Affairs Ministry from 2018 to 2022, stated that the "
+    "Resolution is a first step."))
 
 
 @pytest.mark.parametrize("question, outdated", [
@@ -113,3 +114,13 @@ FU = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
 def test_a_claim_of_now_is_refuted_by_a_period_the_text_says_ended(question, outdated):
     premises = Premises(Retriever(SimpleNamespace(paragraphs=[NEWS_META, FU], idf=lambda: {}, bm25=None)), LEXICON)
     assert premises.outdated(read(question), hit(FU)) is outdated
+
+
+@pytest.mark.parametrize("question, wrong", [
+    ("Why did the US ambassador thank China?", True),  # the text's ambassador is at the Chinese ministry
+    ("Which US ambassador spoke in favour of the resolution?", True),
+    ("What did the Chinese ambassador say?", False),
+    ("What did Ambassador Fu say?", False),  # (no State given to him)
+])
+def test_an_official_given_another_state_than_the_texts_give(question, wrong):
+    assert PREMISES.misattributed(read(question), hit(FU)) is wrong
