@@ -127,7 +127,7 @@ _ADOPTION = re.compile(
     r"何时通过|哪天通过|什么时候通过|通过日期|全体会议|议程项目", re.I)
 _COMPARE = re.compile(r"\b(same|identical|unchanged|compare|compared|comparison|differ|differs|difference|differences|different|differently|"
                       r"wording|worded|phrase|phrased|phrasing|change|changed|changes|"
-                      r"what's new|what is new|new in|keep|kept|still|drop|dropped|removed|added|versus|vs\.?)\b|"
+                      r"what's new|what is new|new in|(?:keep|kept)(?!\s+out)|still|drop|dropped|removed|added|versus|vs\.?)\b|"
                       r"比较|区别|变化|不同|保留|删除|新增", re.I)
 # A question leans on the conversation when it starts by continuing it, or when a pronoun
 # stands for something named only before ("they", "it") and the question names little itself.
@@ -748,7 +748,7 @@ def _intent(question: str, ref: Reference) -> str:
             and not (_WHY.search(question) and not ref.docs):
         return "adoption"
     if _COMPARE.search(question) and (len(ref.docs) > 1 or ref.relative or re.search(
-            r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|keep|kept|still|"
+            r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|(?:keep|kept)(?!\s+out)|still|"
             r"drop|dropped|new|same|identical|unchanged)\b|"
             r"变化|区别|保留|相同", question, re.I)):
         return "compare"

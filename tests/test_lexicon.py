@@ -262,3 +262,10 @@ def test_states_named_by_name_or_nationality():
     assert nations("the US ambassador") == {"United States"}
     assert nations("at the Chinese Foreign Affairs Ministry") == {"China"}
     assert nations("tell us what they said") == set()  # (the pronoun is no State)
+
+
+def test_kept_out_contradicts_open_to_participation():
+    from assistant.lexicon import contradicts
+    text = "these consultations shall be open to the full participation of Member and observer States"
+    assert contradicts("Why were observer States kept out of the consultations?", text)
+    assert not contradicts("Why were observer States invited to the consultations?", text)

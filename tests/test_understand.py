@@ -916,3 +916,8 @@ def test_who_is_asking_is_an_aside():
     q = read("Journalist here: why did the US vote against the June 2024 AI resolution?")
     assert q.intent == "why" and not q.search.lower().startswith("journalist")
     assert read("NGO analyst here - when does 79/62 want the GGE to finish?").asks == "when"
+
+
+def test_kept_out_is_no_comparison():
+    assert read("Why were observer States kept out of the 2025 consultations?").intent == "why"
+    assert read("Does 80/57 keep the reference to IHL?").intent == "compare"
