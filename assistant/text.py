@@ -186,7 +186,8 @@ def clauses(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-_NUMBERLIKE = re.compile(rf"{ORDINAL_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\w*|\w*\d\w*")
+# (tens stemmed too: "eighti" of "eighty-first")
+_NUMBERLIKE = re.compile(rf"{ORDINAL_WORDS}|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)[yi]\w*|(?:hundred|thousand)\w*|\w*\d\w*")
 
 
 def same_word(token: str, have: set[str]) -> bool:

@@ -100,7 +100,8 @@ _NAMED_DEED = re.compile(r"\b(?!(?:under|in|on|of|to|for|by|with|from|at|about|i
 # "Which countries voted against ...?", "How many States abstained?": that some did is claimed
 _WHO_VOTED = re.compile(r"^\s*(?:which|what|how many)\s+(?:\w+\s+)?(?:countries|states|members|member states|delegations|nations)\s+"
                         r"(?:voted|abstained|opposed|objected|rejected)\b", re.I)
-_WHEN_DID = re.compile(r"^\s*when (did|does|was|were|has|have|had)\b|(?:何时|什么时候).{0,8}了", re.I)
+_WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|on)?\s*(?:what|which)\s+(?:year|date|day|month)\s+did)\b"
+                       r"|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
 _NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)

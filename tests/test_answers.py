@@ -400,3 +400,13 @@ def test_a_chinese_question_for_the_holder_of_a_role_the_texts_only_name_is_decl
 
 def test_a_name_typed_in_lower_case_is_still_who_the_question_says_did_it(assistant):
     assert assistant.ask("was the GGE set up by the general assembly?").answer.startswith("No: the indexed texts say otherwise")
+
+
+@pytest.mark.parametrize("question", [
+    "What is Ambassador Fu's full name?",  # the article calls him "Ambassador Fu" only
+    "公开非正式协商由谁担任主席？",  # no paragraph says who chairs the consultations
+    "On which date will the eighty-first session of the General Assembly open?",
+])
+def test_what_the_texts_do_not_give_of_a_named_one_is_declined(assistant, question):
+    a = assistant.ask(question)
+    assert a.abstained, a.answer

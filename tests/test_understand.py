@@ -921,3 +921,15 @@ def test_who_is_asking_is_an_aside():
 def test_kept_out_is_no_comparison():
     assert read("Why were observer States kept out of the 2025 consultations?").intent == "why"
     assert read("Does 80/57 keep the reference to IHL?").intent == "compare"
+
+
+def test_a_spelled_ordinal_is_no_form_of_another():
+    from assistant.text import same_word
+    assert not same_word("eighti", {"eightieth"})  # "eighty-first" is not the "eightieth" session
+    assert same_word("austria", {"austrian"})
+
+
+def test_what_year_something_was_done_claims_it_was():
+    assert read("In what year did the CCW enter into force?").claims
+    assert read("On which date did Sierra Leone host its conference?").claims
+    assert not read("What date does 80/57 give for resolution 79/239?").claims  # (what a text gives, asked)
