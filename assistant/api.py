@@ -55,7 +55,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import SYNONYMS, Lexicon, contradicts, in_english
+from .lexicon import MONTHS, SYNONYMS, Lexicon, contradicts, in_english
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -126,6 +126,8 @@ _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|
                              r"|(?:由谁|谁)(?:担任|出任|当)(主席|秘书长|主任|总干事|大使|负责人|主持人)")
 # "What is Ambassador Fu's full name?": more of a name than the question gives
 _FULL_NAME = re.compile(r"\b(?:full|first|given|whole|complete)\s+name\b", re.I)
+# what a text is asked to say something about: "What did the March resolution say about autonomous weapons?"
+_SAY_ABOUT = re.compile(r"^\s*what\s+(?:does|did|do)\b.{1,80}?\b(?:say|says|said|state|states|stated)\s+(?:about|on|regarding)\s+(.+?)\s*[?.!]*$", re.I)
 _PERSON = re.compile(r"\b(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|Minister)\.?\s+[A-Z]")
 _TITLE = re.compile(r"(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|President|Chair|Minister|Director-General|Secretary-General)\.?$")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
@@ -141,6 +143,7 @@ _BESIDES_ETC = re.compile(r"\b(?:besides|other than|apart from|except|aside from
 _MENTIONED_IN = re.compile(r"\b(?:mentioned|recalled|noted|cited|referred to)\s+(?:in|by)\b|提到的|提及的|回顾的", re.I)
 _ZH_ADOPTION_WORDS = re.compile(r"通过|决议|哪天|哪一天|何时|什么时候|日期|大会|联大")
 FURTHER = 0.8  # share of min_support a "what else" follow-up needs
+SAID_ABOUT = 0.5  # share of "what does X say about Y?"'s Y (the words the texts know) its answer must express
 NAMED_ONLY_HERE = 0.7  # share of min_support enough for the one paragraph holding the question's names
 BESIDES_WHOLE = 80  # words: "what other ... besides X" quotes a paragraph this short whole
 TRANSLATED = 0.85  # share of its support a paragraph found through the Chinese word table keeps
@@ -707,6 +710,20 @@ class Assistant:
             match = self._matcher_of(query.search)
             return any(new_facts(s, query.asks, stated, query.counted) for t in texts
                        for s in [t[a:b] for a, b in sentences_about(t, match)] or [t])
+        # "What did the March resolution say about autonomous weapons?": what it is asked to say
+        # something about, the paragraph must speak of (in the words the texts know)
+        if query.intent == "fact" and query.lang == "en" and (m := _SAY_ABOUT.search(query.search)):
+            about = [c for c in concepts(m.group(1), self.lexicon) if any(t in self.retriever.idf for alt in c for t in alt)]
+            have = " ".join(p.text for p in read)
+            # (a long name's words in any order: "the Convention on ... Certain Conventional Weapons")
+            words = terms(have)
+            named = {i for i, c in enumerate(about) if any(all(w in words for t in alt for w in t.split("_")) for alt in c)}
+            if about and not says(self.retriever.matcher(about), have, named, coverage=SAID_ABOUT):
+                return False
+            # ... and the text asked is the one it speaks of: "the March 2024 resolution" is not
+            # one of December (a text described by its month)
+            if any(month.lower() not in have.lower() for month in re.findall(rf"\b(?:{'|'.join(MONTHS)})\b", query.search[: m.start(1)])):
+                return False
         # "Who chaired the consultations?": a paragraph that does not speak of chairing does not say who
         if query.lang == "en" and ((query.asks == "who" and (m := _WHO_VERB.match(query.question))) or (m := _WHO_IS_ROLE.match(query.question))):
             return any(tells_who(t, m.group(1), expand(query.question, self.lexicon)) for t in texts)

@@ -406,7 +406,14 @@ def test_a_name_typed_in_lower_case_is_still_who_the_question_says_did_it(assist
     "What is Ambassador Fu's full name?",  # the article calls him "Ambassador Fu" only
     "公开非正式协商由谁担任主席？",  # no paragraph says who chairs the consultations
     "On which date will the eighty-first session of the General Assembly open?",
+    # the article's paragraph on the March resolution says nothing of autonomous weapons
+    "What did the March 2024 AI resolution say about autonomous weapons?",
 ])
 def test_what_the_texts_do_not_give_of_a_named_one_is_declined(assistant, question):
     a = assistant.ask(question)
     assert a.abstained, a.answer
+
+
+def test_what_a_text_says_about_a_long_name_is_found_where_the_name_stands_in_pieces(assistant):
+    a = assistant.ask("What does resolution 80/57 say about the universalization of the Convention on Certain Conventional Weapons?")
+    assert not a.abstained and "[A/RES/80/57 OP 2]" in a.answer
