@@ -567,7 +567,13 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
             query.in_discussed = bool(_THAT_PARAGRAPH.search(question)) or (query.whole and query.follow_up) or (
                 last_ref.paragraph and len(cited) == 1 and bool(_THE_DISCUSSED.search(question)))
             if _ELSE.search(question) and not query.in_discussed:
-                query.exclude = set(query.discussed)
+                # "Who else hosted conferences?" after "Austria.": a list the turn before quoted in
+                # part still holds the others; what it gave is what the question already has
+                given = _lead(last.answer) if query.lang == "en" else ""
+                partial = {prov for prov in query.discussed if given and _quoted_in_part(last.answer, prov)}
+                query.exclude = set(query.discussed) - partial
+                if partial and not _BESIDES.search(query.search):
+                    query.search = f"Apart from {given}, {query.search}"
         # "What does PP 6 of 79/62 say?" then "Is that in 80/57 too?": the same provision in another text
         cited_docs = {doc for doc, _, _ in cited}
         # (not when it states its own claim: "does the other resolution also list international criminal law?")
@@ -606,6 +612,20 @@ def _nth_name(answer, n: int, asked: str) -> str | None:
             continue
         names.append(name)
     return names[n - 1] if 0 < n <= len(names) else None
+
+
+def _quoted_in_part(answer: str, provision: tuple) -> bool:
+    """The answer quotes the provision with something left out ("…")."""
+    doc, part, number = provision
+    label = re.escape(f"[{doc} {part}" + (f" {number}" if number is not None else "")) + r"(?: \(\w+\))?\]"
+    return any("…" in quote for quote in re.findall(r"“([^”]*(?:”[^”]*)*?)”\.?\s*" + label, answer))
+
+
+def _lead(answer: str) -> str:
+    """The direct answer an answer opens with, when it is a short one of names ("Austria.",
+    "The Philippines and Sierra Leone.")."""
+    m = re.match(r"\s*([A-Z][^.“\[]{0,60}?)\.\s*\[", answer)
+    return m.group(1) if m and not re.match(r"(?:Yes|No|On|In|By|From|At)\b", m.group(1)) else ""
 
 
 def _earlier_search(history: list, corpus: Corpus) -> str:

@@ -933,3 +933,16 @@ def test_what_year_something_was_done_claims_it_was():
     assert read("In what year did the CCW enter into force?").claims
     assert read("On which date did Sierra Leone host its conference?").claims
     assert not read("What date does 80/57 give for resolution 79/239?").claims  # (what a text gives, asked)
+
+
+def test_what_else_of_a_list_quoted_in_part_keeps_its_paragraph():
+    from assistant.understand import _lead, _quoted_in_part
+    answer = ("Austria. [A/RES/79/62 PP 10] Resolution 79/62 (PP 10): “Acknowledging … the international conference "
+              "hosted by Austria on 29 and 30 April 2024 …”. [A/RES/79/62 PP 10]")
+    assert _lead(answer) == "Austria" and _quoted_in_part(answer, ("A/RES/79/62", "PP", 10))
+    assert not _quoted_in_part(answer, ("A/RES/79/62", "PP", 1))
+    assert _lead("On 2 December 2024. [A/RES/79/62 META] ...") == ""  # (a date is no name given)
+    prev = turn("Who hosted the international conference mentioned in 79/62?", PP10)
+    prev = Answer(prev.question, answer, False, "en", prev.citations)
+    q = read("Who else hosted conferences?", prev)
+    assert not q.exclude and q.besides == "Austria"
