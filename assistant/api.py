@@ -111,7 +111,7 @@ _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\
 _KEPT = r"still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues"
 _DROPPED = r"drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|no longer"
 _ADDED = r"add|adds|added|introduce|introduces|introduced"
-_PRESUMED_CHANGE = re.compile(rf"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:{_DROPPED}|{_ADDED}|change|changes|changed|"
+_PRESUMED_CHANGE = re.compile(rf"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:{_DROPPED}|{_ADDED}|{_KEPT}|change|changes|changed|"
                               r"harden|hardened|soften|softened|strengthen|strengthened|weaken|weakened)\b", re.I)
 # the words of a question saying what happened to a provision, not what the provision says
 _CHANGE_WORDS = re.compile(rf"\b(?:{_DROPPED}|{_KEPT}|{_ADDED}|"
@@ -821,7 +821,9 @@ class Assistant:
             # what the question says is kept, dropped or added ("still list international criminal law"),
             # less the words saying so ("drop the reference to")
             claim = self.premises.claim(replace(query, search=_CHANGE_WORDS.sub(" ", query.search)))
-            old_says, new_says = (bool(c) and says(claim, claim_text(self.paragraph(c.label))) for c in (ch.old, ch.new))
+            # (a rare word of the claim the paragraph lacks is what the claim is about: "international criminal law")
+            old_says, new_says = (bool(c) and says(claim, text := claim_text(self.paragraph(c.label)))
+                                  and not self.premises.rare_missing(claim, text) for c in (ch.old, ch.new))
             if claim.about and re.search(rf"\b(?:{_KEPT})\b", asked):
                 yes = new_says
             elif claim.about and re.search(rf"\b(?:{_DROPPED})\b", asked):

@@ -69,7 +69,7 @@ _WHICH_PLACE = re.compile(r"^\s*(?:which|what)\s+(?:number\s+is\s+the\s+|is\s+th
                           r"(?:operative\s+|preambular\s+)?(?:paragraph|provision|footnote|OP|PP|FN)s?\b", re.I)
 # asking what a text says, not what it did: "Which paragraph says when ...?"
 _REPORTS = re.compile(r"\b(?:says?|mentions?|talks?|refers?|speaks?|deals?|discuss(?:es)?|covers?|gives?|states?|sets? out|lists?)\b", re.I)
-_WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part)s?\b", re.I)
+_WHICH_PARAGRAPH_DOES = re.compile(r"^\s*(?:which|what)\s+(?:operative\s+|preambular\s+)?(?:paragraph|para|provision|part|OP|PP)s?\b", re.I)
 # Something done, asked about: "Did ...?", "... have begun?", "the consultations held in 2025"
 _ASKED_TO = re.compile(r"\b(?:asked|requested|called upon|called on|invited|encouraged|urged|told)\b.*\bto\s+[a-z]+", re.I)
 _PAST = re.compile(r"^\s*(?:(?:when|why|how)\s+)?(?:did|has|have|had|was|were)\b"
@@ -100,7 +100,7 @@ _NAMED_DEED = re.compile(r"\b(?!(?:under|in|on|of|to|for|by|with|from|at|about|i
 # "Which countries voted against ...?", "How many States abstained?": that some did is claimed
 _WHO_VOTED = re.compile(r"^\s*(?:which|what|how many)\s+(?:\w+\s+)?(?:countries|states|members|member states|delegations|nations)\s+"
                         r"(?:voted|abstained|opposed|objected|rejected)\b", re.I)
-_WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|on)?\s*(?:what|which)\s+(?:year|date|day|month)\s+did)\b"
+_WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|on)?\s*(?:what|which)\s+(?:year|date|day|month)s?\s+did)\b"
                        r"|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said

@@ -208,6 +208,9 @@ def test_chinese_yes_no_questions(assistant, question, lead):
 
 @pytest.mark.parametrize("question, lead", [
     ("Does 80/57 still list international criminal law?", "No."),
+    # a rare word of the claim missing from 80/57's paragraph: it was not kept
+    ("Does 80/57 still say international criminal law applies to autonomous weapons systems?", "No."),
+    ("Why did 80/57 keep international criminal law in its list of law that applies?", "No."),
     ("Did 80/57 drop international criminal law?", "Yes."),
     ("Is the reference to the New Agenda for Peace kept in 80/57?", "No."),
     ("Does 80/57 still stress the role of humans in the use of force?", "Yes."),

@@ -946,3 +946,8 @@ def test_what_else_of_a_list_quoted_in_part_keeps_its_paragraph():
     prev = Answer(prev.question, answer, False, "en", prev.citations)
     q = read("Who else hosted conferences?", prev)
     assert not q.exclude and q.besides == "Austria"
+
+
+def test_which_op_does_something_and_on_what_dates_claim_it():
+    assert read("Which OP of 79/62 bans lethal autonomous weapons outright?").claims
+    assert read("On what dates did Austria host the summit?").claims
