@@ -48,6 +48,7 @@ from .evidence import (
     doers,
     fact_in,
     is_deadline,
+    long_names,
     new_facts,
     select,
     select_by_meaning,
@@ -55,7 +56,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import MONTHS, SYNONYMS, Lexicon, contradicts, in_english
+from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -128,6 +129,10 @@ _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|
 _FULL_NAME = re.compile(r"\b(?:full|first|given|whole|complete)\s+name\b", re.I)
 # what a text is asked to say something about: "What did the March resolution say about autonomous weapons?"
 _SAY_ABOUT = re.compile(r"^\s*what\s+(?:does|did|do)\b.{1,80}?\b(?:say|says|said|state|states|stated)\s+(?:about|on|regarding)\s+(.+?)\s*[?.!]*$", re.I)
+# "What does CCW stand for?", "the full title of the Convention on Certain Conventional Weapons"
+_STANDS_FOR = re.compile(r"^\s*what\s+(?:does|do|is)\s+(?:the\s+)?([A-Za-z]{2,6})\s+(?:stand\s+for|short\s+for)\b"
+                         r"|\b(?:full|complete|official|whole)\s+(?:name|title)\s+of\s+(?:the\s+)?([A-Za-z][\w\s-]{1,80}?)\s*[?.!]*$"
+                         r"|\b((?-i:[A-Z]{2,6}))['’]s\s+(?:full|complete|official|whole)\s+(?:name|title)\b", re.I)
 _PERSON = re.compile(r"\b(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|Minister)\.?\s+[A-Z]")
 _TITLE = re.compile(r"(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|President|Chair|Minister|Director-General|Secretary-General)\.?$")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
@@ -369,6 +374,8 @@ class Assistant:
             filters.docs = [d for d in self.docs if d not in self.resolutions]
         if query.intent == "quote":
             return self._quote_reference(query, filters)
+        if query.lang == "en" and not _PERSON.search(query.question) and (m := _STANDS_FOR.search(query.question)) and (spelt := self._spelt_out(next(g for g in m.groups() if g), filters)):
+            return spelt
         if query.intent == "count":
             return self._count(query, filters)
         # A structural reading that finds nothing ("which session" of an agenda decision, not
@@ -1171,6 +1178,33 @@ class Assistant:
                 if h.support >= 0.92 * best.support and h.coverage >= best.coverage * 0.95:
                     chosen.append(h)
         return chosen
+
+    def _spelt_out(self, name: str, filters: Filters) -> Answer | None:
+        """"What does CCW stand for?", "the full title of the Convention on Certain Conventional
+        Weapons": the longest name in the texts holding every word of what it stands for, quoted
+        whole (not shortened, as a long name in a quotation otherwise is)."""
+        full = self.lexicon.acronym(name) if name.isupper() or name.lower() in ALWAYS_ACRONYMS else name
+        wanted = set(tokens(full or ""))
+        if not wanted:
+            return None
+        best: tuple[int, Paragraph, int, int] | None = None
+        for p in self.retriever.paragraphs:
+            if p.lang != "en" or not filters.admits(p):
+                continue
+            spans = long_names(p.text) + [(m.start(), m.end()) for m in re.finditer(re.escape(full), p.text, re.I)]
+            for a, b in spans:
+                # (from the name's own first word: not "High Contracting Parties to the Convention ...")
+                a = max(a, p.text.lower().find(full.split()[0].lower(), a, b))
+                b = a + len(p.text[a:b].rstrip(" ,;:."))
+                if wanted <= set(tokens(p.text[a:b])) and (best is None or b - a > best[0]):
+                    best = (b - a, p, a, b)
+        if best is None:
+            return None
+        _, p, a, b = best
+        clause = next(((x, y) for x, y in clause_spans(p.text) if x <= a < y), (a, b))
+        ev = Evidence(p, ((min(clause[0], a), max(clause[1], b)),))
+        lead = cite(p.text[a:b].strip() + ".", [p.label])
+        return self._finish(replace(understand(name, [], self.corpus), asked=name), [lead] + self._quoted(ev, "en"), [], filters)
 
     def _quote_reference(self, query: Query, filters: Filters) -> Answer:
         """A question naming a paragraph ("What does OP 4 of 79/62 say?", "the last operative

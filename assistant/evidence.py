@@ -310,6 +310,11 @@ def _long_names(text: str, a: int, b: int, whole: bool = False) -> list[tuple[in
     return cuts
 
 
+def long_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the long capitalised names of `text` (those a quotation shortens), whole."""
+    return _long_names(text, 0, len(text), whole=True)
+
+
 def _shortened(piece: str) -> str:
     cuts = _long_names(piece, 0, len(piece))
     for a, b in reversed(cuts):

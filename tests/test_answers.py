@@ -420,3 +420,15 @@ def test_what_the_texts_do_not_give_of_a_named_one_is_declined(assistant, questi
 def test_what_a_text_says_about_a_long_name_is_found_where_the_name_stands_in_pieces(assistant):
     a = assistant.ask("What does resolution 80/57 say about the universalization of the Convention on Certain Conventional Weapons?")
     assert not a.abstained and "[A/RES/80/57 OP 2]" in a.answer
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("What does CCW stand for?", "Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons "
+                                 "Which May Be Deemed to Be Excessively Injurious or to Have Indiscriminate Effects."),
+    ("What is the full title of the Convention on Certain Conventional Weapons?", "Convention on Prohibitions or Restrictions"),
+    ("What does PRC stand for?", "People’s Republic of China. [NEWS/2024-07-09 P 1]"),
+    ("What is the ICRC's full name?", "International Committee of the Red Cross."),
+])
+def test_what_a_name_stands_for_is_the_longest_name_of_the_texts_quoted_whole(assistant, question, lead):
+    a = assistant.ask(question)
+    assert a.answer.startswith(lead) and "…" not in a.answer.split("“", 1)[1].split("”")[0].strip("… "), a.answer
