@@ -54,6 +54,10 @@ class Premises:
         said = query.search if "zh" in best.versions else in_english(query.search)[1]
         if query.lang == "zh" and self.lexicon.new_chinese_name(chinese_content(said)):
             return False
+        # ... nor a name the word table reads that the provision's English version lacks
+        # ("安全理事会主席" of a paragraph inviting the Chair of the Group)
+        if query.lang == "zh" and (en := best.versions.get("en")) and _names_lacking(query.search, en.text):
+            return False
         p = main_version(best.versions)
         match = self.claim(query)
         if not match.about and query.follow_up:  # "Why?" after a turn: it claims nothing of its own
@@ -243,6 +247,17 @@ def _before(text: str, at: int, words: int = 3) -> str:
 
 
 _ADOPT = re.compile(r"\badopt(?:ed|ion|s)?\b|通过", re.I)
+
+
+def _names_lacking(question: str, english: str) -> bool:
+    """A name of a Chinese question, read through the word table (not the texts' authors),
+    that an English text does not hold."""
+    have = terms(english)
+    return any(w[:1].isupper() and w not in _AUTHORS and (found := tokens(w)) and not all(t in have for t in found)
+               for words in in_english(question)[0] if all(x[:1].isupper() for x in words) for w in words[:1])
+
+
+_AUTHORS = frozenset({"General Assembly", "United Nations"})
 
 
 def _adopts_another(text: str, docs: list[str]) -> bool:

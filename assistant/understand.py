@@ -198,6 +198,7 @@ _DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+{_DATED}(?:(?:news|un|unga|
 _DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+{_DATED}(?:[A-Za-z-]+\s+){{0,2}}?(?:article|piece|story|news|resolution|text)s?\b",
                              re.I)
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
+_ZH_ORDINAL = re.compile(r"第[一二两三四五六七八九十百]+(?:届|次)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".
 _ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})(?=\s+(?:session|plenary|meeting))", re.I)
 _NUMBER = re.compile(r"(?<=[a-z]-)(?:19|20)\d\d(?![\w/])|(?<![\w/.-])(?<!\b(?:OP|PP|FN) )(?<!paragraph )(?<!footnote )\d+(?:st|nd|rd|th)?(?![\w/])")
@@ -745,6 +746,8 @@ def _required_zh(text: str) -> list[list[list[str]]]:
             continue
         digits = re.findall(r"\d+", m)
         out.append([digits] if digits else [tokens(m)])
+    # an ordinal session or meeting ("第八十一届会议"): the texts' own ordinal, or it is another
+    out += [[tokens(m)] for m in _ZH_ORDINAL.findall(text) if not re.search(r"\d", m)]
     return [alts for alts in out if alts[0]]
 
 

@@ -199,6 +199,11 @@ def test_what_the_article_says_against_is_not_taken_for_granted(assistant, quest
     # the record's numbers decide: it was the 44th plenary meeting
     ("79/62号决议是在第45次全体会议上通过的，对吗？", "否。所收录的文本的说法不同"),
     ("79/62号决议是在第44次全体会议上通过的吗？", "是。 [A/RES/79/62 META (zh)]"),
+    # an ordinal session the text does not give (it is the eightieth), a body it does not invite
+    ("79/62号决议决定把这个项目列入大会第八十一届会议临时议程，对吧？", "否。"),
+    ("79/62号决议决定把这个项目列入大会第八十届会议临时议程，对吧？", "是。 [A/RES/79/62 OP 12 (zh)]"),
+    ("79/62号决议是否邀请安全理事会主席参加公开非正式协商？", "否。"),
+    ("79/62号决议是否邀请政府专家组主席参加公开非正式协商？", "是。 [A/RES/79/62 OP 8 (zh)]"),
     # a name the word table reads as one the texts never use (Geneva) is no premise to answer on
     ("79/62号决议决定在日内瓦举行的公开非正式协商为期几天？", "否。所收录的文本没有这样说"),
 ])
