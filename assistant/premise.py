@@ -133,6 +133,10 @@ class Premises:
         def spelt(names: list[set[str]] | None) -> list[set[str]]:  # "PRC": also "People's Republic of China"
             return [a | {t for x in a if (full := self.lexicon.acronym(x.upper())) for t in tokens(full)} for a in names or []]
 
+        # "Does 80/57 call for negotiations?" of "Noting the calls by the Secretary-General to
+        # commence negotiations": the resolution's deed, said only as another's
+        if query.docs and (m := _ITS_OWN_DEED.match(query.question)) and _only_anothers(p.text, set(tokens(m.group(1)))):
+            return True
         # the question's names that the paragraph has doing something (not "AI", not "2024")
         doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
         have = terms(claim_text(p))
@@ -258,6 +262,21 @@ def _names_lacking(question: str, english: str) -> bool:
 
 
 _AUTHORS = frozenset({"General Assembly", "United Nations"})
+
+
+# "Does 80/57 (itself) call for ...?": what the resolution is asked to have done, its verb
+_ITS_OWN_DEED = re.compile(r"^\s*(?:does|did|do)\s+(?:resolution\s+)?\d+/\d+\s+(?:itself\s+|also\s+|actually\s+|really\s+)?([a-z]+)\b", re.I)
+
+
+def _only_anothers(text: str, verb: set[str]) -> bool:
+    """Every word of `text` in `verb`'s forms stands as someone else's: "the calls by the
+    Secretary-General", "the Secretary-General's calls"."""
+    if not verb or not any(len(v) >= 4 for v in verb):
+        return False
+    at = [w for w in re.finditer(r"[A-Za-z][\w-]*", text) if same_word(tokens(w.group(0))[0] if tokens(w.group(0)) else "", verb)
+          or set(tokens(w.group(0))) & verb]
+    return bool(at) and all(re.match(r"\s+by\s+(?:the\s+)?[A-Z]", text[w.end():])
+                            or re.search(r"[A-Z][\w-]*['’]s\s+(?:\w+\s+)?$", text[: w.start()]) for w in at)
 
 
 def _adopts_another(text: str, docs: list[str]) -> bool:

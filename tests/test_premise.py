@@ -124,3 +124,12 @@ def test_a_claim_of_now_is_refuted_by_a_period_the_text_says_ended(question, out
 ])
 def test_an_official_given_another_state_than_the_texts_give(question, wrong):
     assert PREMISES.misattributed(read(question), hit(FU)) is wrong
+
+
+def test_a_resolutions_own_deed_is_not_borne_out_by_anothers():
+    from assistant.premise import _only_anothers
+    text = "Noting the calls by the Secretary-General to commence negotiations of a legally binding instrument"
+    assert _only_anothers(text, {"call"})
+    assert not _only_anothers("Calls upon the Group of Governmental Experts to fulfil its mandate", {"call"})
+    # "taking note of General Assembly resolution 79/239": the note is the resolution's own
+    assert not _only_anothers("and in this regard taking note of General Assembly resolution 79/239", {"take"})
