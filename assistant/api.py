@@ -633,6 +633,12 @@ class Assistant:
         hits = self._search(expand(text, self.lexicon), about, filters)
         if query.lang != "en":
             hits = self._bridge(hits, text, query.lang, filters)
+            # a provision's English version is evidence too, read through the word table: "担心
+            # ...哪些风险" is "concerned ... risk" of 79/62 PP 4, whose Chinese says "关切" and no "风险"
+            if (english := translated(text)[0]):
+                for h in hits:
+                    if (en := h.versions.get("en")) is not None and len(h.versions) > 1:
+                        h.coverage = max(h.coverage, TRANSLATED * self.retriever.coverage(english, self.retriever.by_node[en.node_id]))
         pattern = FACT_PATTERNS.get(query.asks or "") if query.asks != "who" else None
         # "By when ...?" asks for a deadline: a bare year is no answer to it.
         deadline = query.deadline

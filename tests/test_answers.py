@@ -437,3 +437,9 @@ def test_what_a_text_says_about_a_long_name_is_found_where_the_name_stands_in_pi
 def test_what_a_name_stands_for_is_the_longest_name_of_the_texts_quoted_whole(assistant, question, lead):
     a = assistant.ask(question)
     assert a.answer.startswith(lead) and "…" not in a.answer.split("“", 1)[1].split("”")[0].strip("… "), a.answer
+
+
+def test_a_chinese_question_is_read_against_the_english_version_of_a_provision_too(assistant):
+    # the Chinese PP 4 says "关切" and no "风险"; its English version says "Concerned" and "risk"
+    a = assistant.ask("79/62号决议担心这类武器会带来哪些风险？")
+    assert "[A/RES/79/62 PP 4 (zh)]" in a.answer and "军备竞赛" in a.answer, a.answer
