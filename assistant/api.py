@@ -39,6 +39,7 @@ from .compose import (
 )
 from .config import Settings
 from .evidence import (
+    ASKS_TO,
     DEFINES,
     FACT_PATTERNS,
     REASON,
@@ -133,6 +134,8 @@ _SAY_ABOUT = re.compile(r"^\s*what\s+(?:does|did|do)\b.{1,80}?\b(?:say|says|said
 _STANDS_FOR = re.compile(r"^\s*what\s+(?:does|do|is)\s+(?:the\s+)?([A-Za-z]{2,6})\s+(?:stand\s+for|short\s+for)\b"
                          r"|\b(?:full|complete|official|whole)\s+(?:name|title)\s+of\s+(?:the\s+)?([A-Za-z][\w\s-]{1,80}?)\s*[?.!]*$"
                          r"|\b((?-i:[A-Z]{2,6}))['’]s\s+(?:full|complete|official|whole)\s+(?:name|title)\b", re.I)
+# "Who does 79/62 ask to facilitate ...?": the one the paragraph asks to do it
+_WHO_ASKED = re.compile(r"^\s*(?:and\s+)?whom?\s+(?:does|did|do)\s+.{0,40}?\b(?:ask|request|invite|call\s+(?:up)?on|urge|encourage)\s", re.I)
 _PERSON = re.compile(r"\b(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|Minister)\.?\s+[A-Z]")
 _TITLE = re.compile(r"(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|President|Chair|Minister|Director-General|Secretary-General)\.?$")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
@@ -503,6 +506,9 @@ class Assistant:
                     sentences += [fact_lead(*found[0])] if found else []
                 if query.asks == "who" and query.lang == "zh" and p.lang == "zh" and (who := zh_doer(p.text, query.question)):
                     sentences.append(cite(f"{who}。", [p.label]))  # "军事领域负责任人工智能峰会是哪个国家主办的？" -> "大韩民国。"
+                if query.asks == "who" and query.lang == "en" and _WHO_ASKED.match(query.question) \
+                        and len(named := list(dict.fromkeys(m.group(1) for m in re.finditer(ASKS_TO, p.text)))) == 1:
+                    sentences.append(cite(named[0][:1].upper() + named[0][1:] + ".", [p.label]))  # "The Secretary-General."
                 if query.asks == "who" and query.lang == "en" and _WHO_DID.match(query.question) \
                         and not _BESIDES_ETC.search(query.question) and (who := self._who(query, match, p)):
                     sentences.append(who)  # "Who hosted ... in December 2023?" -> "The Philippines."

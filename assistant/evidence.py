@@ -438,13 +438,13 @@ _AGENT_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-
 
 
 # (the verbs in either case, the name as names are written: capitalised)
-_ASKS_TO = rf"\b(?i:requests?|invites?|calls?\s+upon|encourages?|urges?|asks?|mandates?)\s+({_AGENT_NAME})\s+to\b"
+ASKS_TO = rf"\b(?i:requests?|invites?|calls?\s+upon|encourages?|urges?|asks?|mandates?)\s+({_AGENT_NAME})\s+to\b"
 
 
 def asked_to(text: str) -> list[set[str]]:
     """Those `text` asks to do something: "Requests the Secretary-General to facilitate ...",
     "ask the Group of Governmental Experts to ..."."""
-    return [n for m in re.finditer(_ASKS_TO, text) if (n := _name_words(m.group(1)))]
+    return [n for m in re.finditer(ASKS_TO, text) if (n := _name_words(m.group(1)))]
 
 
 def agents(text: str, verb: set[str]) -> list[set[str]] | None:
@@ -466,7 +466,7 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
             found += [_name_words(m.group(1)) for m in re.finditer(rf"\band\s+by\s+({_AGENT_NAME})", after[first.end() : 200])]
         before = text[max(0, words[i].start() - 60) : words[i].start()]
         # "Requests the Secretary-General to facilitate": the one asked to do it
-        if m := re.search(rf"{_ASKS_TO}\s+(?:\w+\s+)?$", before):
+        if m := re.search(rf"{ASKS_TO}\s+(?:\w+\s+)?$", before):
             found.append(_name_words(m.group(1)))
             continue
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to

@@ -570,10 +570,13 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
             if _ELSE.search(question) and not query.in_discussed:
                 # "Who else hosted conferences?" after "Austria.": a list the turn before quoted in
                 # part still holds the others; what it gave is what the question already has
+                # ... and "What else is he asked to do?" after "The Secretary-General.": the names
+                # were the answer, the paragraph's other clauses were not
                 given = _lead(last.answer) if query.lang == "en" else ""
-                partial = {prov for prov in query.discussed if given and _quoted_in_part(last.answer, prov)}
+                others = query.asks == "who" or bool(re.match(r"\s*(?:and\s+)?(?:who|which)\b", question, re.I))
+                partial = {prov for prov in query.discussed if given and (_quoted_in_part(last.answer, prov) or not others)}
                 query.exclude = set(query.discussed) - partial
-                if partial and not _BESIDES.search(query.search):
+                if partial and others and not _BESIDES.search(query.search):
                     query.search = f"Apart from {given}, {query.search}"
         # "What does PP 6 of 79/62 say?" then "Is that in 80/57 too?": the same provision in another text
         cited_docs = {doc for doc, _, _ in cited}

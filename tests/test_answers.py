@@ -443,3 +443,11 @@ def test_a_chinese_question_is_read_against_the_english_version_of_a_provision_t
     # the Chinese PP 4 says "关切" and no "风险"; its English version says "Concerned" and "risk"
     a = assistant.ask("79/62号决议担心这类武器会带来哪些风险？")
     assert "[A/RES/79/62 PP 4 (zh)]" in a.answer and "军备竞赛" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Who does 79/62 ask to facilitate the informal consultations?", "The Secretary-General. [A/RES/79/62 OP 10]"),
+    ("Who does 79/62 invite to brief the consultations?", "The Chair of the Group of Governmental Experts. [A/RES/79/62 OP 8]"),
+])
+def test_who_a_resolution_asks_to_do_something_leads(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
