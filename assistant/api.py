@@ -136,6 +136,8 @@ _STANDS_FOR = re.compile(r"^\s*what\s+(?:does|do|is)\s+(?:the\s+)?([A-Za-z]{2,6}
                          r"|\b((?-i:[A-Z]{2,6}))['’]s\s+(?:full|complete|official|whole)\s+(?:name|title)\b", re.I)
 # "Who does 79/62 ask to facilitate ...?": the one the paragraph asks to do it
 _WHO_ASKED = re.compile(r"^\s*(?:and\s+)?whom?\s+(?:does|did|do)\s+.{0,40}?\b(?:ask|request|invite|call\s+(?:up)?on|urge|encourage)\s", re.I)
+# "Which perspectives ...?": the kind of thing a list is asked for by
+_KIND_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?([a-z]{4,}s)\b", re.I)
 _PERSON = re.compile(r"\b(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|Minister)\.?\s+[A-Z]")
 _TITLE = re.compile(r"(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|President|Chair|Minister|Director-General|Secretary-General)\.?$")
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
@@ -494,7 +496,8 @@ class Assistant:
                 chosen_by = self.retriever.matcher(concepts(query.besides_removed, self.lexicon)) if query.besides else match
                 whole = query.whole or (bool(query.besides) and len(p.text.split()) <= BESIDES_WHOLE)
                 ev = select(p, chosen_by, query.asks, broad=query.asks is None or query.asks == "who", whole=whole,
-                            names=query.required, listing=bool(_LISTING.search(query.question)))
+                            names=query.required, listing=bool(_LISTING.search(query.question)),
+                            kind=set(tokens(m.group(1))) if (m := _KIND_ASKED.search(query.question)) else set())
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and (lead := self._chosen(query, p)):
                 sentences.append(lead)

@@ -153,7 +153,8 @@ def _words(text: str) -> int:
 
 
 def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False,
-           names: list[list[list[str]]] | None = None, verbatim: bool = False, listing: bool = False) -> Evidence:
+           names: list[list[list[str]]] | None = None, verbatim: bool = False, listing: bool = False,
+           kind: set[str] = frozenset()) -> Evidence:
     """The clauses of `p` that answer: the best, the one holding the fact asked for, the
     paragraph's opening clause (its verb), then those that add what the question asks and is
     not yet covered, within a word budget."""
@@ -210,6 +211,16 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
                 protected.add(i)
                 if pieces[i].rstrip().endswith((";", ".", "；", "。")):
                     break
+    # "Which perspectives ...?" of "including consideration of legal, | technological, | ...
+    # humanitarian and security perspectives": the list the kind asked for ends is the answer
+    for i in (i for i in range(len(spans)) if kind and kind <= set(tokens(pieces[i]))):
+        j = i
+        while j > 0 and _words(pieces[j - 1]) <= LIST_ITEM and not _LIST_OPENS.match(pieces[j]):
+            j -= 1
+        if i - j >= 2:  # (a list of three items or more)
+            for k in range(j - (0 if _LIST_OPENS.match(pieces[j]) else 1) if j else 0, i + 1):
+                keep.add(k)
+                protected.add(k)
     # The opening clause says who acts and how ("Calls upon the Group ..."); keep it if it fits.
     if p.part in (OP, PP, META) and best != 0:
         keep.add(0)

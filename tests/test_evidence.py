@@ -514,3 +514,18 @@ def test_a_list_question_keeps_the_list_from_the_best_clause_when_that_clause_op
 def test_a_question_asking_for_a_list(question, listing):
     from assistant.api import _LISTING
     assert bool(_LISTING.search(question)) is listing
+
+
+def test_the_list_a_kind_asked_for_ends_is_kept_whole():
+    from handmade import LEXICON, RETRIEVER
+
+    from assistant.text import concepts
+    text = ("Underlines that a comprehensive and inclusive approach will be required to address the full range of "
+            "challenges and concerns posed by autonomous weapons systems, including consideration of legal, "
+            "technological, ethical, humanitarian and security perspectives, in order to safeguard international "
+            "peace and security;")
+    p = Paragraph(R79, "en", "OP", 6, text)
+    match = RETRIEVER.matcher(concepts("Which perspectives should a comprehensive approach consider?", LEXICON))
+    kept = select(p, match, None, kind={"perspect"}).quote()
+    assert "legal, technological, ethical, humanitarian and security perspectives" in kept
+    assert "technological, ethical" not in select(p, match, None).quote()
