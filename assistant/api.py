@@ -123,7 +123,9 @@ _WHO_IS_NAMED = re.compile(r"^\s*(?i:and\s+)?(?i:who\s+(?:is|was)\s+(?:the\s+)?)
 # (not every English "What risks ...?": keeping those lists whole cost a test fact and the
 # single-fact word median)
 _LISTING = re.compile(r"哪些|\b(?:list|lists|listed|enumerates?|enumerated|spells? out)\b"
-                      r"|\bthe\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b", re.I)
+                      r"|\bthe\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b"
+                      r"|\b(?:two|three|four|five|six)\s+(?:main\s+|key\s+|principal\s+)?(?:reasons|points|aims|goals|ways|"
+                      r"factors|objectives|priorities|things)\b", re.I)
 _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|叫什么|的名字|的姓名)"
                              r"|(?:由谁|谁)(?:担任|出任|当)(主席|秘书长|主任|总干事|大使|负责人|主持人)")
 # "What is Ambassador Fu's full name?": more of a name than the question gives

@@ -27,6 +27,7 @@ LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
 LIST_ITEM = 7  # a phrase this short after a comma is an item of the list begun before
 # a capitalised name, counted as one word in a list item: "the International Committee of the Red Cross"
 # the words a list opens with, after the clause it qualifies
+_ENUMERATES = re.compile(r"\s*(?:first|second|third|fourth|fifth|last|final)(?:ly)?\b,?", re.I)
 _LIST_OPENS = re.compile(r"\s*(?:包括|including\b|encompassing\b|such as\b|namely\b)")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|on|and|in)\s+)*[A-Z][\w'-]*)*")
 NAME_WORDS = 12  # a capitalised name longer than this is shortened
@@ -202,6 +203,12 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
                 break
             keep.add(i)
             protected.add(i)
+    # "What are the three reasons?" of prose: its sentences enumerating ("Firstly, ...", "Lastly, ...")
+    if listing and p.part == P:
+        for i, x in enumerate(pieces):
+            if _ENUMERATES.match(x):
+                keep.add(i)
+                protected.add(i)
     # "哪些风险？": the list the best clause opens ("……影响，包括可能引发军备竞赛，……") is the answer
     if listing:
         starts = [i for i in range(best, len(spans)) if _LIST_OPENS.match(pieces[i])]

@@ -508,6 +508,8 @@ def test_a_list_question_keeps_the_list_from_the_best_clause_when_that_clause_op
 @pytest.mark.parametrize("question, listing", [
     ("What risks does 80/57 list?", True),
     ("What are the three reasons the article gives?", True),
+    ("It matters for three main reasons. What are they?", True),
+    ("Were the consultations two days long?", False),
     ("79/62号决议担心哪些风险？", True),
     ("What risks does 80/57 mention?", False),
 ])
@@ -529,3 +531,17 @@ def test_the_list_a_kind_asked_for_ends_is_kept_whole():
     kept = select(p, match, None, kind={"perspect"}).quote()
     assert "legal, technological, ethical, humanitarian and security perspectives" in kept
     assert "technological, ethical" not in select(p, match, None).quote()
+
+
+def test_a_list_of_prose_is_its_enumerating_sentences():
+    from handmade import LEXICON, RETRIEVER
+
+    from assistant.text import concepts
+    text = ("The Resolution is relevant for three main reasons. Firstly, it underscores the challenges faced by "
+            "developing countries. Its authors add much detail here that is not a reason at all, over many words of "
+            "prose. Secondly, it reiterates that AI developments must comply with international law. Lastly, it "
+            "marks a significant step further due to its global reach.")
+    p = Paragraph("NEWS/2024-07-09", "en", "P", 3, text)
+    match = RETRIEVER.matcher(concepts("What are the three main reasons?", LEXICON))
+    quote = select(p, match, None, listing=True).quote()
+    assert all(w in quote for w in ("developing countries", "international law", "global reach"))
