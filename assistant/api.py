@@ -1044,6 +1044,10 @@ class Assistant:
                 stated = bool(numbers) or any(t[:1].isdigit() for r in query.required for alt in r for t in alt)
                 sentences.append(cite(YES[query.lang], [p.label]) if held else
                                  NO[query.lang] + (NOT_SO if stated else NOT_SAID)[query.lang])
+            elif not held and holds(have, [r for r in query.required if not _numeric(r)]) and numbers_stated(query):
+                # "At which meeting was 79/62 adopted on 22 December 2024?": the record's date is another
+                verdicts.append(False)
+                sentences.append(NO[query.lang] + NOT_SO[query.lang])
             elif not held:
                 continue
             ev = select(p, match, query.asks)
@@ -1335,6 +1339,16 @@ class Assistant:
             out.append({"file": d.file, "doc": d.doc, "lang": d.lang, "title": d.title, "date": d.date,
                         "kind": d.kind, "counts": counts, "added": True, "error": None})
         return out
+
+
+def _numeric(required: list[list[str]]) -> bool:
+    """A required number or date (in one of its forms), not a name."""
+    return any(t[:1].isdigit() for alt in required for t in alt)
+
+
+def numbers_stated(query: Query) -> bool:
+    """The question states a number or date of its own."""
+    return any(_numeric(r) for r in query.required) or (query.lang == "zh" and bool(re.search(r"\d", query.search)))
 
 
 def _more_of_name(text: str, names: list[list[list[str]]]) -> bool:

@@ -451,3 +451,12 @@ def test_a_chinese_question_is_read_against_the_english_version_of_a_provision_t
 ])
 def test_who_a_resolution_asks_to_do_something_leads(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("At which plenary meeting was 79/62 adopted on 22 December 2024?", "No: the indexed texts say otherwise"),
+    ("How many votes did 80/57 get when it was adopted on 5 December 2025?", "No: the indexed texts say otherwise"),
+    ("At which plenary meeting was 79/62 adopted on 2 December 2024?", "Resolution 79/62 (Lethal autonomous weapons systems) was adopted"),
+])
+def test_an_adoption_question_stating_another_date_than_the_record_is_answered_no(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
