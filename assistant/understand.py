@@ -61,7 +61,7 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
                      r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$"
                      # ... or starting with the resolution it is about: "79/62 was adopted on 22 December 2023?"
                      r"|^\s*(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:resolution\s+)?\d+/\d+\s+"
-                     r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|decides|is|was|were|are|has|had)\b[^?]*\?\s*$",
+                     r"(?:[a-z]+ed|[a-z]+s|is|was|were|are|has|had)\b[^?]*\?\s*$",
                      re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 # a question asking which paragraph says something, not for the fact it says

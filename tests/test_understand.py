@@ -951,3 +951,9 @@ def test_what_else_of_a_list_quoted_in_part_keeps_its_paragraph():
 def test_which_op_does_something_and_on_what_dates_claim_it():
     assert read("Which OP of 79/62 bans lethal autonomous weapons outright?").claims
     assert read("On what dates did Austria host the summit?").claims
+
+
+def test_a_statement_about_a_resolution_asked_is_yes_no():
+    assert read("79/62 refers to a regional conference Austria hosted in April 2024?").intent == "yes-no"
+    assert read("80/57 affirms that international criminal law applies?").intent == "yes-no"
+    assert read("79/62 says what about the consultations?").intent != "yes-no"
