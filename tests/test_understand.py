@@ -286,7 +286,7 @@ def test_only_the_last_sentence_of_a_question_counts():
     ("决议是否要求在2025年完成？", [[["2025"]]]),  # digits alone
     ("在3个月内完成吗？", [[["3"]]]),
     ("哪一天通过的？", []),  # a question word
-    ("第八十一届会议议程包括什么？", []),  # an ordinal
+    ("第八十一届会议议程包括什么？", [[["第八", "八十", "十一", "一届"]]]),  # an ordinal session: the text's own, or another
 ])
 def test_chinese_numbers_with_their_measure_are_required(question, required):
     assert read(question).required == required
