@@ -57,7 +57,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english
+from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english, table_names
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -381,7 +381,9 @@ class Assistant:
             filters.docs = [d for d in self.docs if d not in self.resolutions]
         if query.intent == "quote":
             return self._quote_reference(query, filters)
-        if query.lang == "en" and not _PERSON.search(query.question) and (m := _STANDS_FOR.search(query.question)) and (spelt := self._spelt_out(next(g for g in m.groups() if g), filters)):
+        # "What does CCW stand for?" (not a person's full name: "Ambassador Fu's")
+        if query.lang == "en" and not _PERSON.search(query.question) and (m := _STANDS_FOR.search(query.question)) \
+                and (spelt := self._spelt_out(next(g for g in m.groups() if g), filters)):
             return spelt
         if query.intent == "count":
             return self._count(query, filters)
@@ -1038,13 +1040,13 @@ class Assistant:
             # a Chinese question's numbers ("第45次全体会议") are the record's, or it says otherwise
             numbers = re.findall(r"\d+", query.search) if query.lang == "zh" else []
             held = held and all(n in re.findall(r"\d+", p.text) for n in numbers)
+            # (a date or meeting the question states, which the record may give otherwise)
+            stated = bool(numbers) or any(_numeric(r) for r in query.required)
             if query.polar:  # "Was 79/62 adopted at the 52nd plenary meeting?": the record decides
                 verdicts.append(held)
-                # (a date or meeting the record gives otherwise: "say otherwise")
-                stated = bool(numbers) or any(t[:1].isdigit() for r in query.required for alt in r for t in alt)
                 sentences.append(cite(YES[query.lang], [p.label]) if held else
                                  NO[query.lang] + (NOT_SO if stated else NOT_SAID)[query.lang])
-            elif not held and holds(have, [r for r in query.required if not _numeric(r)]) and numbers_stated(query):
+            elif not held and stated and holds(have, [r for r in query.required if not _numeric(r)]):
                 # "At which meeting was 79/62 adopted on 22 December 2024?": the record's date is another
                 verdicts.append(False)
                 sentences.append(NO[query.lang] + NOT_SO[query.lang])
@@ -1170,8 +1172,7 @@ class Assistant:
         in Chinese, a name the word table reads as one the texts never use: "日内瓦", Geneva)."""
         text = ref.rest or question
         if CJK_CHAR.search(text):
-            return any(w[:1].isupper() and (found := tokens(w)) and all(t not in self.retriever.idf for t in found)
-                       for words in in_english(text)[0] for w in words[:1])
+            return any((found := tokens(n)) and all(t not in self.retriever.idf for t in found) for n in table_names(text))
         return any(self._unheard(n) for n in names(text))
 
     def _unheard(self, name: str) -> bool:
@@ -1344,11 +1345,6 @@ class Assistant:
 def _numeric(required: list[list[str]]) -> bool:
     """A required number or date (in one of its forms), not a name."""
     return any(t[:1].isdigit() for alt in required for t in alt)
-
-
-def numbers_stated(query: Query) -> bool:
-    """The question states a number or date of its own."""
-    return any(_numeric(r) for r in query.required) or (query.lang == "zh" and bool(re.search(r"\d", query.search)))
 
 
 def _more_of_name(text: str, names: list[list[list[str]]]) -> bool:

@@ -25,10 +25,11 @@ QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
 BROAD_WORDS = 48  # budget for a broader question
 LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
 LIST_ITEM = 7  # a phrase this short after a comma is an item of the list begun before
-# a capitalised name, counted as one word in a list item: "the International Committee of the Red Cross"
 # the words a list opens with, after the clause it qualifies
-_ENUMERATES = re.compile(r"\s*(?:first|second|third|fourth|fifth|last|final)(?:ly)?\b,?", re.I)
 _LIST_OPENS = re.compile(r"\s*(?:包括|including\b|encompassing\b|such as\b|namely\b)")
+# a sentence of prose enumerating: "Firstly, ...", "Lastly, ..."
+_ENUMERATES = re.compile(r"\s*(?:first|second|third|fourth|fifth|last|final)(?:ly)?\b,?", re.I)
+# a capitalised name, counted as one word in a list item: "the International Committee of the Red Cross"
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|on|and|in)\s+)*[A-Z][\w'-]*)*")
 NAME_WORDS = 12  # a capitalised name longer than this is shortened
 NEAR = 0.9  # a clause this close in meaning to the best one is quoted with it

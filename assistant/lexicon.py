@@ -89,9 +89,14 @@ def phrased(question: str) -> str:
 
 
 def nations(text: str) -> set[str]:
-    """The States `text` names, by name or nationality ("Chinese", "the US")."""
-    return {NATIONS[m.group(1).lower()] for m in _NATION.finditer(text)
-            if m.group(1).isupper() or m.group(1)[:1].isupper() or len(m.group(1)) > 3}
+    """The States `text` names, by name or nationality ("Chinese", "the US"; not the pronoun "us")."""
+    return {NATIONS[m.group(1).lower()] for m in _NATION.finditer(text) if m.group(1)[:1].isupper() or len(m.group(1)) > 3}
+
+
+def table_names(text: str) -> list[str]:
+    """The names the word table reads in a Chinese text (words capitalised in every English
+    reading), as the English texts write them: "日内瓦" -> "Geneva", "安全理事会" -> "Security Council"."""
+    return [words[0] for words in in_english(text)[0] if words and all(w[:1].isupper() for w in words)]
 
 
 def renamed(question: str) -> str:

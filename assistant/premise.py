@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
-from .lexicon import Lexicon, contradicts, in_english, nations, phrased, renamed, unanswered_contrast
+from .lexicon import Lexicon, contradicts, in_english, nations, phrased, renamed, table_names, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -257,8 +257,7 @@ def _names_lacking(question: str, english: str) -> bool:
     """A name of a Chinese question, read through the word table (not the texts' authors),
     that an English text does not hold."""
     have = terms(english)
-    return any(w[:1].isupper() and w not in _AUTHORS and (found := tokens(w)) and not all(t in have for t in found)
-               for words in in_english(question)[0] if all(x[:1].isupper() for x in words) for w in words[:1])
+    return any(n not in _AUTHORS and (found := tokens(n)) and not all(t in have for t in found) for n in table_names(question))
 
 
 _AUTHORS = frozenset({"General Assembly", "United Nations"})

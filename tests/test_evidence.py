@@ -466,40 +466,31 @@ def test_those_a_text_asks_to_do_something():
 
 
 def test_of_an_articles_sentences_those_about_the_question():
-    from handmade import LEXICON, RETRIEVER
-
     from assistant.evidence import sentences_about
-    from assistant.text import concepts
     text = ("The Resolution adopted on 25 June 2024 delves further into the theme. It underscores the challenges. "
             "Ambassador Fu, director-general from 2018 to 2022, stated that China is thankful.")
-    match = RETRIEVER.matcher(concepts("When was the capacity-building resolution adopted?", LEXICON))
+    match = matcher("When was the capacity-building resolution adopted?")
     about = [text[a:b] for a, b in sentences_about(text, match)]
     assert about[0].startswith("The Resolution adopted") and not any("2018" in s for s in about)
     assert sentences_about("Decides to convene consultations in 2025.", match) == []  # one sentence: all of it
 
 
 def test_a_list_question_keeps_the_list_the_best_clause_opens():
-    from handmade import LEXICON, RETRIEVER
-
-    from assistant.text import concepts
     text = ("关切自主武器系统可能对全球安全以及区域和国际稳定造成的负面后果和影响，包括可能引发军备竞赛，加剧现有冲突和人道主义危机、"
             "误判、降低冲突门槛和冲突升级以及扩散，包括扩散给未经授权的接受者和非国家行为体等，")
     p = Paragraph(R79, "zh", "PP", 4, text)
-    match = RETRIEVER.matcher(concepts("第79/62号决议关切自主武器系统会带来哪些风险？", LEXICON))
+    match = matcher("第79/62号决议关切自主武器系统会带来哪些风险？")
     assert "军备竞赛" in select(p, match, None, listing=True).quote()
     assert "军备竞赛" not in select(p, match, None).quote()  # (the best clause alone)
 
 
 def test_a_list_question_keeps_the_list_from_the_best_clause_when_that_clause_opens_it():
-    from handmade import LEXICON, RETRIEVER
-
-    from assistant.text import concepts
     text = ("Concerned about the possible negative consequences and impact of autonomous weapon systems on "
             "international peace and security, including the risk of an emerging arms race, of exacerbating conflicts "
             "and humanitarian crises, miscalculations, lowering the threshold for and escalation of conflicts and "
             "proliferation, including to unauthorized recipients and non-State actors,")
     p = Paragraph(R80, "en", "PP", 4, text)
-    match = RETRIEVER.matcher(concepts("What risks does 80/57 list?", LEXICON))
+    match = matcher("What risks does 80/57 list?")
     listed = select(p, match, None, listing=True).quote()
     assert "arms race, of exacerbating conflicts and humanitarian crises, miscalculations" in listed
     assert "miscalculations" not in select(p, match, None).quote()  # (the best clause alone)
@@ -519,29 +510,23 @@ def test_a_question_asking_for_a_list(question, listing):
 
 
 def test_the_list_a_kind_asked_for_ends_is_kept_whole():
-    from handmade import LEXICON, RETRIEVER
-
-    from assistant.text import concepts
     text = ("Underlines that a comprehensive and inclusive approach will be required to address the full range of "
             "challenges and concerns posed by autonomous weapons systems, including consideration of legal, "
             "technological, ethical, humanitarian and security perspectives, in order to safeguard international "
             "peace and security;")
     p = Paragraph(R79, "en", "OP", 6, text)
-    match = RETRIEVER.matcher(concepts("Which perspectives should a comprehensive approach consider?", LEXICON))
+    match = matcher("Which perspectives should a comprehensive approach consider?")
     kept = select(p, match, None, kind={"perspect"}).quote()
     assert "legal, technological, ethical, humanitarian and security perspectives" in kept
     assert "technological, ethical" not in select(p, match, None).quote()
 
 
 def test_a_list_of_prose_is_its_enumerating_sentences():
-    from handmade import LEXICON, RETRIEVER
-
-    from assistant.text import concepts
     text = ("The Resolution is relevant for three main reasons. Firstly, it underscores the challenges faced by "
             "developing countries. Its authors add much detail here that is not a reason at all, over many words of "
             "prose. Secondly, it reiterates that AI developments must comply with international law. Lastly, it "
             "marks a significant step further due to its global reach.")
     p = Paragraph("NEWS/2024-07-09", "en", "P", 3, text)
-    match = RETRIEVER.matcher(concepts("What are the three main reasons?", LEXICON))
+    match = matcher("What are the three main reasons?")
     quote = select(p, match, None, listing=True).quote()
     assert all(w in quote for w in ("developing countries", "international law", "global reach"))
