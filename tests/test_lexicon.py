@@ -224,6 +224,12 @@ def test_chinese_is_read_through_the_table_longest_word_first_with_its_dates():
     assert in_english("国际人道法")[0] == [["international humanitarian law"]]  # not "international" + ...
 
 
+def test_months_in_words_and_the_words_of_asking_are_read():
+    english, rest = in_english("文章说六月的决议如何评价？")
+    assert ["June"] in english  # a month in words, as a date in figures is
+    assert "评价" not in rest and not any("评价" in w for w in english)  # "how does it assess": asking, no subject
+
+
 def test_what_the_table_cannot_read_counts_against_a_paragraph():
     about, words = translated("文章说美国发挥了什么作用？")
     assert [["state"], ["us"]] in about and [["role"]] in about
