@@ -102,10 +102,13 @@ _THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+b
                           r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:at|in|during|by)\b"
                           r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:came|comes|resulted)\s+(?:out\s+of|from)\b()",
                           re.I)
+_WHICH_THING = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?!(?:of|on|in|for|to|by|with|about|from|at)\s)[a-z-]+\s+){0,3}?([a-z-]+)\s+"
+                          r"(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can|should)\b", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     title name names symbol number purpose purposes aim aims goal status content contents text wording language
-    meaning point points issue issues aspect aspects step steps action actions measure measures message""".split())
+    meaning point points issue issues aspect aspects step steps action actions measure measures message
+    one ones official officials person persons people""".split())
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
@@ -765,8 +768,18 @@ class Assistant:
     def _speaks_of_thing(self, query: Query, h: Hit) -> bool:
         """"What budget was allocated ...?", "What was the outcome of ...?": a paragraph that does
         not speak of the thing asked for does not say what it was."""
-        if query.intent != "fact" or query.lang != "en" or not (m := _THING_ASKED.match(query.question)) \
-                or (query.asks is not None and not m.group(3)):  # ("how much did it cost" asks a number too)
+        if query.intent != "fact" or query.lang != "en":
+            return True
+        if not (m := _THING_ASKED.match(query.question)) or (query.asks is not None and not m.group(3)):
+            # ("how much did it cost" asks a number too)
+            # "Which concrete projects are PAM and CGS running?": instances of a kind the paragraph never names
+            if query.asks is None and (w := _WHICH_THING.match(query.question)):
+                thing = w.group(1).lower()
+                if thing in _ANY_THING or not tokens(thing):
+                    return True
+                english = main_version(h.versions)
+                have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
+                return any(t in have or same_word(t, have) for t in tokens(thing))
             return True
         thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
         if thing in _ANY_THING or not tokens(thing):

@@ -238,11 +238,13 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "Who wrote the news article on the UN AI resolutions?",
                                       "What's the name of the Secretary-General whose report 79/62 notes with appreciation?",
                                       "Who's the Chair of the Group of Governmental Experts?", "Who is the Chair?",
-                                      "Who chairs the GGE?"])
+                                      "Who chairs the GGE?",
+                                      "Which concrete projects are PAM and the Centre for Global Studies running with the UN on AI?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained or answer.answer.startswith("No: the indexed texts do not say so")
     assert not assistant.ask("What threat was stressed by the March 2024 resolution, per the article?").abstained
+    assert not assistant.ask("Which conferences on autonomous weapons were hosted by Sierra Leone and Austria?").abstained
 
 
 def test_chinese_adoption_date(assistant):
