@@ -23,9 +23,12 @@ ORDINALS = {
 _symbol = re.compile(r"(?:A/RES/|(?<![\dA-Za-z/.\-]))(\d{2,3})/(\d{1,4})(?![\d/])", re.I)
 
 _MONTHS = [m.lower() for m in MONTHS["en"]]
-# "the 2025 resolution", "the June 2024 resolution" (a month must match the adoption date too)
+# "the 2025 resolution", "the June 2024 resolution" (a month must match the adoption date too),
+# "the 2024 LAWS resolution" (words of its subject between)
 _year_doc = re.compile(
-    rf"\b(?:({'|'.join(_MONTHS)})\s+)?(20\d\d)(?:'s)?\s+(?:resolution|text)|resolutions?\s+(?:of|from|adopted in)\s+"
+    rf"\b(?:({'|'.join(_MONTHS)})\s+)?(20\d\d)(?:'s)?\s+"
+    r"(?:(?!(?:the|a|an|and|or|of|in|on|to|by|for|this|that|which|its|their)\s)[A-Za-z-]+\s+){0,4}?(?:resolution|text)"
+    r"|resolutions?\s+(?:of|from|adopted in)\s+"
     r"(20\d\d)|(20\d\d)\s*年的?决议",
     re.I,
 )

@@ -37,6 +37,9 @@ def test_references(question, docs, part, number):
     ("What did the June 2025 text decide?", []),
     ("What did the 2025 resolution decide?", ["A/RES/80/57"]),  # a year alone, as before
     ("What did the December 2025 resolution decide?", ["A/RES/80/57"]),
+    ("What deadline did the Assembly's 2024 LAWS resolution set?", ["A/RES/79/62"]),  # words of its subject between
+    ("What did the June 2024 AI resolution say?", []),
+    ("What happened in 2024 and the resolution?", []),  # no description of one text
 ])
 def test_a_month_and_year_name_a_resolution_only_if_its_adoption_month_matches(question, docs):
     assert find_references(question, RESOLUTIONS).docs == docs
