@@ -99,14 +99,16 @@ _THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+b
                           r"(?:resolution\s+)?(?:A/RES/)?\d+/\d+)\s)[^?]+?\s+"
                           r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b"
                           # "What was agreed at the consultations?", "What conclusions came out of them?"
-                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:at|in|during|by)\b"
+                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:(?:at|in|during|by)\b|there\b|then\b)"
                           r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:came|comes|resulted)\s+(?:out\s+of|from)\b()",
                           re.I)
 _WHICH_THING = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?!(?:of|on|in|for|to|by|with|about|from|at)\s)[a-z-]+\s+){0,3}?([a-z-]+)\s+"
                           r"(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can|should)\b", re.I)
+_TITLE_WORDS = frozenset({"title", "titles", "name"})
+_GIVES_TITLE = re.compile(r"\b(?:entitled|titled)\b|[“\"«]")
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
-    title name names symbol number purpose purposes aim aims goal status content contents text wording language
+    names symbol number purpose purposes aim aims goal status content contents text wording language
     meaning point points issue issues aspect aspects step steps action actions measure measures message
     one ones official officials person persons people""".split())
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
@@ -129,7 +131,7 @@ _LISTING = re.compile(r"哪些|\b(?:list|lists|listed|enumerates?|enumerated|spe
                       r"|\bthe\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b"
                       r"|\b(?:two|three|four|five|six)\s+(?:main\s+|key\s+|principal\s+)?(?:reasons|points|aims|goals|ways|"
                       r"factors|objectives|priorities|things)\b", re.I)
-_ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|叫什么|的名字|的姓名)"
+_ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|负责人|主持人)(?:是谁|是哪一?位|叫什么|的名字|的姓名)"
                              r"|(?:由谁|谁)(?:担任|出任|当)(主席|秘书长|主任|总干事|大使|负责人|主持人)")
 # "What is Ambassador Fu's full name?": more of a name than the question gives
 _FULL_NAME = re.compile(r"\b(?:full|first|given|whole|complete)\s+name\b", re.I)
@@ -770,22 +772,20 @@ class Assistant:
         not speak of the thing asked for does not say what it was."""
         if query.intent != "fact" or query.lang != "en":
             return True
-        if not (m := _THING_ASKED.match(query.question)) or (query.asks is not None and not m.group(3)):
+        if (m := _THING_ASKED.match(query.question)) and (query.asks is None or m.group(3)):
             # ("how much did it cost" asks a number too)
-            # "Which concrete projects are PAM and CGS running?": instances of a kind the paragraph never names
-            if query.asks is None and (w := _WHICH_THING.match(query.question)):
-                thing = w.group(1).lower()
-                if thing in _ANY_THING or not tokens(thing):
-                    return True
-                english = main_version(h.versions)
-                have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
-                return any(t in have or same_word(t, have) for t in tokens(thing))
-            return True
-        thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
-        if thing in _ANY_THING or not tokens(thing):
+            thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
+        elif query.asks is None and (m := _WHICH_THING.match(query.question)):
+            thing = m.group(1).lower()  # "Which concrete projects are PAM and CGS running?"
+        else:
             return True
         english = main_version(h.versions)
-        have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in [english] + self.footnotes(english)))
+        read = [english] + self.footnotes(english)
+        if thing in _TITLE_WORDS:  # a title stands in quotation marks or after "entitled", seldom after "title"
+            return english.part == META or any(_GIVES_TITLE.search(p.text) for p in read)
+        if thing in _ANY_THING or not tokens(thing):
+            return True
+        have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in read))
         return any(t in have or same_word(t, have) for t in tokens(thing))
 
     def _speaks_of_deed(self, verb: str, h: Hit) -> bool:

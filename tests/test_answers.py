@@ -239,12 +239,17 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "What's the name of the Secretary-General whose report 79/62 notes with appreciation?",
                                       "Who's the Chair of the Group of Governmental Experts?", "Who is the Chair?",
                                       "Who chairs the GGE?",
-                                      "Which concrete projects are PAM and the Centre for Global Studies running with the UN on AI?"])
+                                      "Which concrete projects are PAM and the Centre for Global Studies running with the UN on AI?",
+                                      "What is the official title of the March 2024 AI resolution mentioned in the article?",
+                                      "Who hosted the REAIM summit in 2024? | What was agreed there?", "政府专家组的主席是哪位？"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
-    answer = assistant.ask(question)
+    *before, question = question.split(" | ")
+    history = [assistant.ask(turn) for turn in before]
+    answer = assistant.ask(question, history)
     assert answer.abstained or answer.answer.startswith("No: the indexed texts do not say so")
     assert not assistant.ask("What threat was stressed by the March 2024 resolution, per the article?").abstained
     assert not assistant.ask("Which conferences on autonomous weapons were hosted by Sierra Leone and Austria?").abstained
+    assert "Lethal autonomous weapons systems" in assistant.ask("What is the title of the agenda item 80/57 puts on the eighty-first session?").answer
 
 
 def test_chinese_adoption_date(assistant):
