@@ -106,6 +106,14 @@ _WHICH_THING = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?!(?:of|on|in|fo
                           r"(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can|should)\b", re.I)
 _TITLE_WORDS = frozenset({"title", "titles", "name"})
 _GIVES_TITLE = re.compile(r"\b(?:entitled|titled)\b|[“\"«]")
+# "What is the title of 79/62?", "What's it called?", "79/62号决议的标题是什么？" (the resolution named
+# is out of the words searched)
+_TITLE_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:(?:full|official|exact)\s+)?(?:title|name)\s+of"
+                          r"(?:\s+(?:the|that|this))?(?:\s+(?:resolution|text))?|(?:its|their)\s+(?:(?:full|official|exact)\s+)?(?:title|name)"
+                          r"|(?:it|(?:the\s+)?(?:resolution|text))?\s*(?:called|entitled|titled))\s*[?.!]*\s*$"
+                          r"|(?:标题|题目|名称|名字)是什么", re.I)
+# the title in an adoption record: "Resolution 79/62 (Lethal autonomous weapons systems) was adopted", "第79/62号决议《...》"
+_RECORD_TITLE = re.compile(r"^Resolution\s+\S+\s+\(([^)]+)\)|^[^《]{0,20}《([^》]+)》")
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     names symbol number purpose purposes aim aims goal status content contents text wording language
@@ -392,6 +400,8 @@ class Assistant:
             return spelt
         if query.intent == "count":
             return self._count(query, filters)
+        if _TITLE_ASKED.search(query.search) and (named := [d for d in query.docs if d in self.resolutions]):
+            return self._title(query, named, filters)
         # A structural reading that finds nothing ("which session" of an agenda decision, not
         # of the adoption) gives way to an ordinary search rather than a refusal.
         if query.intent in ("mentions", "adoption"):
@@ -1240,6 +1250,18 @@ class Assistant:
         ev = Evidence(p, ((min(clause[0], a), max(clause[1], b)),))
         lead = cite(p.text[a:b].strip() + ".", [p.label])
         return self._finish(replace(understand(name, [], self.corpus), asked=name), [lead] + self._quoted(ev, "en"), [], filters)
+
+    def _title(self, query: Query, docs: list[str], filters: Filters) -> Answer:
+        """"What is the title of 79/62?": the title its adoption record gives, then the record."""
+        sentences = []
+        for d in docs[:2]:
+            p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
+            if p is None or not (m := _RECORD_TITLE.search(p.text)):
+                continue
+            sentences.append(cite((m.group(1) or m.group(2)) + ("。" if p.lang == "zh" else "."), [p.label]))
+            sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
+        contexts = [Context(d, "en", META, None, 1.0) for d in docs[: self.settings.top_k]]
+        return self._finish(query, sentences, contexts, filters)
 
     def _quote_reference(self, query: Query, filters: Filters) -> Answer:
         """A question naming a paragraph ("What does OP 4 of 79/62 say?", "the last operative

@@ -467,3 +467,12 @@ def test_who_a_resolution_asks_to_do_something_leads(assistant, question, lead):
 ])
 def test_an_adoption_question_stating_another_date_than_the_record_is_answered_no(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("What is the title of resolution 79/62?", "Lethal autonomous weapons systems. [A/RES/79/62 META]"),
+    ("what's 80/57 called?", "Lethal autonomous weapons systems. [A/RES/80/57 META]"),
+    ("79/62号决议的标题是什么？", "致命自主武器系统。 [A/RES/79/62 META (zh)]"),
+])
+def test_the_title_of_a_named_resolution_is_its_adoption_records(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
