@@ -465,7 +465,9 @@ class Assistant:
         each = [next((h for h in hits if h.provision[0] == d and h.support >= floor and self._answers(query, h)), None)
                 for d in query.docs] if len(query.docs) > 1 and query.intent in ("fact", "yes-no", "why") else []
         # "What did Fu, currently director-general, say?", "Why did the US ambassador Fu thank China?"
-        if self.premises.outdated(query, hits[0]) or self.premises.misattributed(query, hits[0]):
+        # ... "When in December 2023 did Sierra Leone host ...?"
+        if self.premises.outdated(query, hits[0]) or self.premises.misattributed(query, hits[0]) \
+                or (query.intent == "fact" and self.premises.apart(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters, lead=NO[query.lang] + NOT_SO[query.lang])
         if query.item:  # "When was the second one held?": what it takes for granted, the conversation set
             pass

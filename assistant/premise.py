@@ -108,10 +108,8 @@ class Premises:
             # the names stand together: in the item or in its list's head ("the report of the
             # Secretary-General" ... "and industry"), with the paragraph's opening clause, not
             # some in each of two items ("Sierra Leone" with "December": the Philippines')
-            around = f"{opening} {unit.context}"
-            named = any(holds(terms(f"{around} {words} {unit.tail}"), query.required) for words in (unit.words, unit.head) if words) \
-                or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{around} {unit.own}"), query.required)) \
-                or (titled and holds(terms(f"{around} {unit.own}") | terms(p.text), query.required))
+            named = _named_in(unit, opening, query.required) \
+                or (titled and holds(terms(f"{opening} {unit.context} {unit.own}") | terms(p.text), query.required))
             # ... and the item does not say otherwise: "the regional conferences hosted by the
             # Philippines" of a paragraph opening with "international and regional conferences"
             if named and says(match, own, titled) and not contradicts(query.search, unit.own):
@@ -121,6 +119,19 @@ class Premises:
                 if not (elsewhere - covered(match, f"{own} {near}") - titled):
                     return True
         return False
+
+    def apart(self, query: Query, best: Hit) -> bool:
+        """"When in December 2023 did Sierra Leone host ...?": the names and the date a
+        wh-question states are all in a resolution's paragraph, but in different items of it
+        (December 2023 is the Philippines' conference): what it takes for granted, the
+        paragraph says otherwise."""
+        p = main_version(best.versions)
+        numbers = [r for r in query.required if any(t[:1].isdigit() for alt in r for t in alt)]
+        if query.lang != "en" or p.part not in (PP, OP) or not numbers or len(numbers) == len(query.required) \
+                or not holds(terms(p.text), query.required):
+            return False
+        units = claim_units(p)
+        return not any(_named_in(unit, units[0].own, query.required) for unit in units)
 
     def other_agents(self, query: Query, best: Hit) -> bool:
         """The paragraph says who does what the question says a name it uses did, and that is
@@ -243,6 +254,14 @@ _ENDED = re.compile(r"\b(?:from|between)\s+(?:\d{4})\s+(?:to|and|until)\s+(\d{4}
 # an official, and where what is said of the official ends ("..., stated that")
 _ROLE = re.compile(r"\b(?:ambassador|delegate|representative|minister|envoy|diplomat|spokesperson|official)s?\b", re.I)
 _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|declared|expressed|thanked|stressed)\b|[.;]")
+
+
+def _named_in(unit, opening: str, required: list[list[list[str]]]) -> bool:
+    """The names stand together in one clause or list item, with its list's head and the
+    paragraph's opening clause: "the report of the Secretary-General" ... "and industry"."""
+    around = f"{opening} {unit.context}"
+    return any(holds(terms(f"{around} {words} {unit.tail}"), required) for words in (unit.words, unit.head) if words) \
+        or (unit.tail == unit.own.removeprefix(unit.head + " ") and holds(terms(f"{around} {unit.own}"), required))
 
 
 def _before(text: str, at: int, words: int = 3) -> str:

@@ -186,6 +186,15 @@ def test_a_capital_named_for_its_state_is_that_state(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("When in December 2023 did Sierra Leone host its regional conference on autonomous weapons?",
+     "No: the indexed texts say otherwise"),  # December 2023 is the Philippines' conference
+    ("When in April 2024 did Sierra Leone host its regional conference?", "On 17 and 18 April 2024."),
+])
+def test_a_date_a_question_gives_of_another_item_of_a_list_is_not_taken_for_granted(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+
+
 @pytest.mark.parametrize("question", ["What does the article say about the US vetoing the resolution?",
                                       "Who in the article criticised China for sponsoring the resolution?"])
 def test_what_the_article_says_against_is_not_taken_for_granted(assistant, question):
