@@ -144,7 +144,7 @@ _ZH_WHO_IS_ROLE = re.compile(r"(主席|秘书长|主任|总干事|大使|作者|
 # "What is Ambassador Fu's full name?": more of a name than the question gives
 _FULL_NAME = re.compile(r"\b(?:full|first|given|whole|complete)\s+name\b", re.I)
 # what a text is asked to say something about: "What did the March resolution say about autonomous weapons?"
-_SAY_ABOUT = re.compile(r"^\s*what\s+(?:does|did|do)\b.{1,80}?\b(?:say|says|said|state|states|stated)\s+(?:about|on|regarding)\s+(.+?)\s*[?.!]*$", re.I)
+_SAY_ABOUT = re.compile(r"(?:^|[,:;-]\s*)what\s+(?:does|did|do)\b.{1,80}?\b(?:say|says|said|state|states|stated)\s+(?:about|on|regarding)\s+(.+?)\s*[?.!]*$", re.I)
 # "What does CCW stand for?", "the full title of the Convention on Certain Conventional Weapons"
 _STANDS_FOR = re.compile(r"^\s*what\s+(?:does|do|is)\s+(?:the\s+)?([A-Za-z]{2,6})\s+(?:stand\s+for|short\s+for)\b"
                          r"|\b(?:full|complete|official|whole)\s+(?:name|title)\s+of\s+(?:the\s+)?([A-Za-z][\w\s-]{1,80}?)\s*[?.!]*$"
@@ -1290,12 +1290,19 @@ class Assistant:
                    "zh": f"所收录的文本中没有{', '.join(docs)}的该段落。"}[query.lang]
             return Answer(query.asked or query.question, msg, True, query.lang, [], [], query.intent, "")
         sentences = []
+        verdict = ""
+        if query.polar and len(hits) == 1 and hits[0].provision[1] != FN:
+            # "Is 'economic' one of the perspectives OP 6 of 79/62 lists?": the claim, in that paragraph
+            held = self.premises.holds(replace(query, intent="yes-no"), hits[0])
+            verdict = "yes" if held else "no"
+            label = self._version(hits[0], query.lang, filters).label
+            sentences.append(cite(YES[query.lang], [label]) if held else NO[query.lang] + NOT_SAID[query.lang])
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
             if p.part == FN and query.asks_carrier:  # "Which paragraph carries footnote 3?"
                 sentences += [carrier_lead(c, p.number, query.lang) for c in self._carriers(p)][:1]
             sentences += self._quoted(select(p, self.retriever.matcher([]), None, whole=True), query.lang)
-        return self._finish(query, sentences, contexts, filters)
+        return self._finish(query, sentences, contexts, filters, verdict)
 
     def _abstain(self, question, qlang, hits, contexts, filters) -> Answer:
         related = ", ".join(self._version(h, qlang, filters).label for h in hits[:3])

@@ -62,6 +62,10 @@ class Premises:
         match = self.claim(query)
         if not match.about and query.follow_up:  # "Why?" after a turn: it claims nothing of its own
             return True
+        # "Is 'economic' one of the perspectives ...?": words the asker quotes are the claim's own
+        if query.lang == "en" and any(not set(terms(q)) <= terms(" ".join(v.text for v in best.versions.values()))
+                                      for q in _QUOTED.findall(query.question)):
+            return False
         if query.lang == "en" and query.past and only_requested(match, p.text):
             return False
         # "Was 79/62 adopted by consensus?" of "the adoption by consensus of ... resolution 51/22":
@@ -254,6 +258,10 @@ _ENDED = re.compile(r"\b(?:from|between)\s+(?:\d{4})\s+(?:to|and|until)\s+(\d{4}
 # an official, and where what is said of the official ends ("..., stated that")
 _ROLE = re.compile(r"\b(?:ambassador|delegate|representative|minister|envoy|diplomat|spokesperson|official)s?\b", re.I)
 _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|declared|expressed|thanked|stressed)\b|[.;]")
+
+
+# words a question quotes: 'economic', "rolling text", “elements”
+_QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 
 
 def _named_in(unit, opening: str, required: list[list[list[str]]]) -> bool:

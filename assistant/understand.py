@@ -55,6 +55,8 @@ _SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|se
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$|[，,]\s*(?:对|是|没错)吧\s*[？?]?\s*$"
+                     # "intl criminal law in 80/57 or not?"
+                     r"|^(?!\s*(?:what|when|where|who|whom|whose|which|why|how)\b).+\bor\s+not\s*[?？]\s*$"
                      rf"|{_TAG.pattern}"
                      # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
                      r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
@@ -493,7 +495,7 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
         query.asks, query.also_asks = first, second  # "Which country hosted the summit, and when?"
     elif lang == "zh" and len(kinds := list(dict.fromkeys(k for c in re.split(r"[，,；;]", question) if (k := _asks(c))))) == 2:
         query.asks, query.also_asks = kinds  # "开几天，在哪儿开？"
-    query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b", question)
+    query.polar = bool(_YES_NO.search(_LEAD_IN.sub("", question))) and not re.search(r"\bor\b(?!\s+not\b)", question)
     if query.intent == "yes-no" and (pair := choice(_LEAD_IN.sub("", question))):
         query.intent, query.choice = "fact", pair  # answered with the one the texts say, not "Yes"
     if query.asks == "how-many" and (m := re.search(r"\bhow (?:many|much)\s+(?:of the\s+)?([A-Za-z-]+)|多少个?([\u4e00-\u9fff]{2})",

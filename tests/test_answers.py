@@ -485,3 +485,18 @@ def test_an_adoption_question_stating_another_date_than_the_record_is_answered_n
 ])
 def test_the_title_of_a_named_resolution_is_its_adoption_records(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Is 'economic' one of the perspectives 79/62 OP 6 says must be considered?", "No: "),  # words quoted are the claim
+    ("Is 'ethical' one of the perspectives 79/62 OP 6 says must be considered?", "Yes. [A/RES/79/62 OP 6]"),
+    ("intl criminal law in 80/57 or not?", "No: "),
+    ("intl criminal law in 79/62 or not?", "Yes. [A/RES/79/62 PP 2]"),
+])
+def test_a_yes_no_question_naming_a_paragraph_or_quoting_words_is_answered_yes_or_no(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+
+
+def test_what_a_resolution_says_about_a_thing_it_never_names_is_not_a_paragraph_on_something_else(assistant):
+    answer = assistant.ask("In 79/62, what does the General Assembly say about the Chair's rolling text?")
+    assert answer.abstained or answer.answer.startswith("No: ")

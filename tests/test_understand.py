@@ -957,3 +957,10 @@ def test_a_statement_about_a_resolution_asked_is_yes_no():
     assert read("79/62 refers to a regional conference Austria hosted in April 2024?").intent == "yes-no"
     assert read("80/57 affirms that international criminal law applies?").intent == "yes-no"
     assert read("79/62 says what about the consultations?").intent != "yes-no"
+
+
+def test_a_claim_ending_or_not_is_a_yes_no_question():
+    q = read("intl criminal law in 80/57 or not?")
+    assert q.intent == "yes-no" and q.polar
+    assert read("What does 80/57 say, or not?").intent != "yes-no"  # a wh-question stays one
+    assert not read("Was it adopted by consensus or by a vote?").polar  # alternatives, not "or not"
