@@ -477,6 +477,11 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
+        elif contrary := self.premises.contrary(query, hits[0]):  # "the reason for the US voting against" what it "endorsed"
+            p = self._version(hits[0], query.lang, filters)
+            return self._finish(query, [NO[query.lang] + NOT_SO[query.lang]]
+                                + self._quoted(select(p, self.retriever.matcher([[[w]] for w in contrary]), None), query.lang),
+                                contexts, filters, "no")
         elif (query.presumes and self.premises.refuted(query, hits[0])) or \
                 ((query.claims or query.presumes) and self.premises.other_agents(query, hits[0])):
             return self._not_said(query, hits, match, contexts, filters)

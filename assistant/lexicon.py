@@ -114,6 +114,12 @@ def contradicts(claim: str, text: str) -> bool:
     return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
 
 
+def contrasting(claim: str, text: str) -> list[str]:
+    """The words of `text` answering a contrast the claim uses with another word of it."""
+    said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(phrased(claim), keep_stopwords=True))
+    return sorted({w for group in CONTRASTS if asked & group and not said & asked & group for w in said & group - asked})
+
+
 def unanswered_contrast(claim: str, text: str) -> bool:
     """The claim uses a word of a contrast of content words as a modifier ("the first
     resolution", "by consensus", "a regional conference"; not the verb of "to last two days")

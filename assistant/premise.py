@@ -16,7 +16,7 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
-from .lexicon import Lexicon, contradicts, in_english, nations, phrased, renamed, table_names, unanswered_contrast
+from .lexicon import Lexicon, contradicts, contrasting, in_english, nations, phrased, renamed, table_names, unanswered_contrast
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
@@ -188,6 +188,15 @@ class Premises:
         return query.lang == "en" and (self.rare_missing(match, claim_text(p))
                                        or (query.past and only_requested(match, p.text))
                                        or contradicts(query.search, claim_text(p)))  # "vetoing" against "endorsed"
+
+    def contrary(self, query: Query, best: Hit) -> list[str]:
+        """A wh-question says of what it asks about the contrary of what the best paragraph
+        says ("the reason for the US voting against" where the US "endorsed" it): the
+        paragraph's words saying so."""
+        text = claim_text(main_version(best.versions))
+        if query.lang != "en" or query.intent not in ("fact", "why") or query.follow_up or not contradicts(query.search, text):
+            return []
+        return contrasting(query.search, text)
 
     def rare_missing(self, match: Matcher, text: str) -> bool:
         """A concept of the claim that `text` does not express (in any form) but the texts use,

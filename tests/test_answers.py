@@ -500,3 +500,10 @@ def test_a_yes_no_question_naming_a_paragraph_or_quoting_words_is_answered_yes_o
 def test_what_a_resolution_says_about_a_thing_it_never_names_is_not_a_paragraph_on_something_else(assistant):
     answer = assistant.ask("In 79/62, what does the General Assembly say about the Chair's rolling text?")
     assert answer.abstained or answer.answer.startswith("No: ")
+
+
+def test_a_wh_question_saying_the_contrary_of_the_paragraph_is_answered_no_with_the_words_saying_so(assistant):
+    answer = assistant.ask("What reason does the article give for the US voting against the Chinese-sponsored AI resolution?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and answer.verdict == "no"
+    assert "the United States endorsed the Resolution" in answer.answer
+    assert not assistant.ask("What did the article say about the US endorsing the resolution?").answer.startswith("No")

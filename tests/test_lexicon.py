@@ -275,3 +275,9 @@ def test_kept_out_contradicts_open_to_participation():
     text = "these consultations shall be open to the full participation of Member and observer States"
     assert contradicts("Why were observer States kept out of the consultations?", text)
     assert not contradicts("Why were observer States invited to the consultations?", text)
+
+
+def test_the_words_answering_a_contrast_otherwise():
+    from assistant.lexicon import contrasting
+    assert contrasting("the US voting against it", "the United States endorsed the Resolution") == ["endors"]
+    assert contrasting("the US endorsing it", "the United States endorsed the Resolution") == []
