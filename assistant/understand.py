@@ -337,7 +337,12 @@ _DEED = re.compile(rf"^\s*(?:what|which|who|whom|whose|when|where|how)\b.*?(?:\b
                    rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b"
                    # "Which countries did 80/57 condemn ...?", "Which paragraph of 79/62 prohibits ...?"
                    rf"|^\s*(?:what|which)\s+[a-z]+\s+did\s+{_DOC}\s+{_SAYING}(?P<did>[a-z]+)\b"
-                   rf"|^\s*which\s+(?:paragraph|provision|part|clause)\s+of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)\b", re.I)
+                   rf"|^\s*which\s+(?:paragraph|provision|part|clause)\s+of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)\b"
+                   # what one named did: "What did the article say the Parliamentary Assembly of the
+                   # Mediterranean criticised ...?", "What did Austria propose ...?"
+                   rf"|^\s*what\s+(?:did|does)\s+(?:the\s+)?(?:article|text|piece|report)\s+(?:say|said|says|report)\s+(?:that\s+)?"
+                   rf"(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’-]*))*\s+{_SAYING}(?P<reported>[a-z]+ed)\b"
+                   rf"|^\s*what\s+did\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’-]*))*\s+{_SAYING}(?P<named>[a-z]+)\b", re.I)
 
 
 def presupposed_deed(question: str) -> str | None:

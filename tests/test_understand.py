@@ -787,6 +787,10 @@ def test_a_choice_is_no_yes_no_question():
     ("How does 79/62 describe the risks?", None),  # saying, not doing
     ("What are the risks mentioned by 79/62?", None),
     ("Which conferences hosted by the Philippines does 79/62 acknowledge?", None),  # no resolution did that
+    # ... or one the question names
+    ("What did the article say the Parliamentary Assembly of the Mediterranean criticised about it?", "criticised"),
+    ("What did the PRC thank the US for?", "thank"),
+    ("What did the US say about it?", None),
 ])
 def test_the_deed_a_wh_question_takes_a_resolution_to_have_done(question, verb):
     from assistant.understand import presupposed_deed
