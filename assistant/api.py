@@ -126,7 +126,7 @@ _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:in|from|at)\s+the\s+(?:news\
 _KEPT = r"still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues"
 _DROPPED = r"drop|drops|dropped|remove|removes|removed|omit|omits|omitted|delete|deleted|no longer"
 _ADDED = r"add|adds|added|introduce|introduces|introduced"
-_PRESUMED_CHANGE = re.compile(rf"^\s*(?:and\s+)?(?:why|how)\b.*\b(?:{_DROPPED}|{_ADDED}|{_KEPT}|change|changes|changed|"
+_PRESUMED_CHANGE = re.compile(rf"^\s*(?:and\s+)?(?:why|how|what(?:\s+\w+){{0,2}}\s+(?:did|does|has|have))\b.*\b(?:{_DROPPED}|{_ADDED}|{_KEPT}|change|changes|changed|"
                               r"harden|hardened|soften|softened|strengthen|strengthened|weaken|weakened)\b", re.I)
 # the words of a question saying what happened to a provision, not what the provision says
 _CHANGE_WORDS = re.compile(rf"\b(?:{_DROPPED}|{_KEPT}|{_ADDED}|"
@@ -1296,12 +1296,19 @@ class Assistant:
             return Answer(query.asked or query.question, msg, True, query.lang, [], [], query.intent, "")
         sentences = []
         verdict = ""
-        if query.polar and len(hits) == 1 and hits[0].provision[1] != FN:
-            # "Is 'economic' one of the perspectives OP 6 of 79/62 lists?": the claim, in that paragraph
+        why = bool(re.match(r"\s*(?:and\s+)?why\b|为什么", query.question, re.I))
+        if (query.polar or why) and len(hits) == 1 and hits[0].provision[1] != FN:
+            # "Is 'economic' one of the perspectives OP 6 of 79/62 lists?", "Why does OP 9 convene
+            # the consultations in Geneva?": the claim, in that paragraph (a footnote has too few
+            # words of its own to hold one)
             held = self.premises.holds(replace(query, intent="yes-no"), hits[0])
-            verdict = "yes" if held else "no"
             label = self._version(hits[0], query.lang, filters).label
-            sentences.append(cite(YES[query.lang], [label]) if held else NO[query.lang] + NOT_SAID[query.lang])
+            if query.polar:
+                verdict = "yes" if held else "no"
+                sentences.append(cite(YES[query.lang], [label]) if held else NO[query.lang] + NOT_SAID[query.lang])
+            elif not held:
+                verdict = "no"
+                sentences.append(NO[query.lang] + NOT_SAID[query.lang])
         for h in hits[:3]:
             p = self._version(h, query.lang, filters)
             if p.part == FN and query.asks_carrier:  # "Which paragraph carries footnote 3?"

@@ -507,3 +507,12 @@ def test_a_wh_question_saying_the_contrary_of_the_paragraph_is_answered_no_with_
     assert answer.answer.startswith("No: the indexed texts say otherwise") and answer.verdict == "no"
     assert "the United States endorsed the Resolution" in answer.answer
     assert not assistant.ask("What did the article say about the US endorsing the resolution?").answer.startswith("No")
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("What wording did 80/57 change in the paragraph stressing the role of humans in the use of force?", "No."),
+    ("Why does OP 9 of 79/62 convene the consultations in Geneva?", "No: the indexed texts do not say so"),
+])
+def test_what_a_question_takes_for_granted_of_a_named_or_unchanged_paragraph_is_checked(assistant, question, lead):
+    assert assistant.ask(question).answer.startswith(lead)
+    assert not assistant.ask("Why does OP 9 of 79/62 convene the consultations in New York?").answer.startswith("No")
