@@ -250,7 +250,9 @@ def test_a_two_part_question_quotes_a_paragraph_once(assistant):
                                       "Who chairs the GGE?",
                                       "Which concrete projects are PAM and the Centre for Global Studies running with the UN on AI?",
                                       "What is the official title of the March 2024 AI resolution mentioned in the article?",
-                                      "Who hosted the REAIM summit in 2024? | What was agreed there?", "政府专家组的主席是哪位？"])
+                                      "Who hosted the REAIM summit in 2024? | What was agreed there?", "政府专家组的主席是哪位？",
+                                      "Which countries attended the regional conference in Sierra Leone?",
+                                      "Which civil society organizations took part in the 2025 informal consultations?"])
 def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_topic(assistant, question):
     *before, question = question.split(" | ")
     history = [assistant.ask(turn) for turn in before]
@@ -258,6 +260,7 @@ def test_a_thing_the_texts_never_speak_of_is_not_read_into_a_paragraph_on_the_to
     assert answer.abstained or answer.answer.startswith("No: the indexed texts do not say so")
     assert not assistant.ask("What threat was stressed by the March 2024 resolution, per the article?").abstained
     assert not assistant.ask("Which conferences on autonomous weapons were hosted by Sierra Leone and Austria?").abstained
+    assert assistant.ask("Which countries hosted regional conferences?").answer.startswith("The Philippines and Sierra Leone.")
     assert "Lethal autonomous weapons systems" in assistant.ask("What is the title of the agenda item 80/57 puts on the eighty-first session?").answer
 
 
