@@ -114,6 +114,10 @@ _TITLE_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was)\s+(?:the
                           r"|(?:标题|题目|名称|名字)是什么", re.I)
 # the title in an adoption record: "Resolution 79/62 (Lethal autonomous weapons systems) was adopted", "第79/62号决议《...》"
 _RECORD_TITLE = re.compile(r"^Resolution\s+\S+\s+\(([^)]+)\)|^[^《]{0,20}《([^》]+)》")
+# a question asking on which day(s), and a date that gives one
+_ASKS_DAY = re.compile(r"\b(?:exact|specific|precise)\s+(?:dates?|days?)\b|\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?days?\b"
+                       r"|\bon\s+(?:what|which)\s+dates?\b|哪一?天|哪两天|几号|几月几日|具体日期", re.I)
+_DAY = re.compile(rf"\b\d{{1,2}}(?:\s+(?:and|to|-|–)\s+\d{{1,2}})?\s+(?:{'|'.join(MONTHS)})\b|\d{{1,2}}\s*日")
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     names symbol number purpose purposes aim aims goal status content contents text wording language
@@ -758,8 +762,10 @@ class Assistant:
             # in an article's paragraph of several sentences, the fact stands in one about the
             # question: Fu's "from 2018 to 2022" does not say when the resolution was adopted
             match = self._matcher_of(query.search)
-            return any(new_facts(s, query.asks, stated, query.counted) for t in texts
-                       for s in [t[a:b] for a, b in sentences_about(t, match)] or [t])
+            # ... and "On what exact dates ...?", "哪两天" ask for days, which a year does not give
+            day = query.asks == "when" and bool(_ASKS_DAY.search(query.question))
+            return any(not day or _DAY.search(fact) for t in texts for s in [t[a:b] for a, b in sentences_about(t, match)] or [t]
+                       for fact in new_facts(s, query.asks, stated, query.counted))
         # "What did the March resolution say about autonomous weapons?": what it is asked to say
         # something about, the paragraph must speak of (in the words the texts know)
         if query.intent == "fact" and query.lang == "en" and (m := _SAY_ABOUT.search(query.search)):

@@ -31,8 +31,8 @@ ASKS = [
     ("resolution", re.compile(r"^\s*(?:which|what)\s+(?:(?:general assembly|ga|unga|un|human rights council|hrc|earlier|other|previous)\s+)?"
                               r"resolutions?\b(?!\s+(?:(?:is|was|were|are)\s+(?:about|on|the|a|an|that|this)|number)\b)|哪一?项[^，。？?]{0,20}决议", re.I)),
     ("year", re.compile(r"\b(?:which|what|in which|in what)\s+year\b|哪一年|哪年", re.I)),
-    ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when)\b|"
-                        r"何时|什么时候|哪一年|哪年|哪一天|哪天|日期|截止", re.I)),
+    ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when|(?:which|what)\s+days?)\b|"
+                        r"何时|什么时候|哪一年|哪年|哪一天|哪天|哪两天|哪几天|日期|截止", re.I)),
     ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"
                              r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),

@@ -519,3 +519,10 @@ def test_a_wh_question_saying_the_contrary_of_the_paragraph_is_answered_no_with_
 def test_what_a_question_takes_for_granted_of_a_named_or_unchanged_paragraph_is_checked(assistant, question, lead):
     assert assistant.ask(question).answer.startswith(lead)
     assert not assistant.ask("Why does OP 9 of 79/62 convene the consultations in New York?").answer.startswith("No")
+
+
+@pytest.mark.parametrize("question", ["On what exact dates were the New York informal consultations held?",
+                                      "2025年的公开非正式协商具体是哪两天举行的？", "秘书长报告A/79/88是哪天发布的？"])
+def test_a_question_asking_on_which_days_is_not_answered_with_a_year(assistant, question):
+    assert assistant.ask(question).abstained
+    assert assistant.ask("On which days did Sierra Leone host its regional conference?").answer.startswith("On 17 and 18 April 2024.")
