@@ -118,6 +118,9 @@ _RECORD_TITLE = re.compile(r"^Resolution\s+\S+\s+\(([^)]+)\)|^[^《]{0,20}《([^
 _ASKS_DAY = re.compile(r"\b(?:exact|specific|precise)\s+(?:dates?|days?)\b|\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?days?\b"
                        r"|\bon\s+(?:what|which)\s+dates?\b|哪一?天|哪两天|几号|几月几日|具体日期", re.I)
 _DAY = re.compile(rf"\b\d{{1,2}}(?:\s+(?:and|to|-|–)\s+\d{{1,2}})?\s+(?:{'|'.join(MONTHS)})\b|\d{{1,2}}\s*日")
+# what a Chinese question asks a thing came to, and the words a paragraph would say it in
+_ZH_THINGS = [(r"结论|成果|结果", r"结论|成果|结果"), (r"多少钱|费用|经费|预算|花费", r"费用|经费|预算|资金|资源"),
+              (r"投了?什么票|投票|表决", r"投票|表决")]
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     names symbol number purpose purposes aim aims goal status content contents text wording language
@@ -795,8 +798,12 @@ class Assistant:
     def _speaks_of_thing(self, query: Query, h: Hit) -> bool:
         """"What budget was allocated ...?", "What was the outcome of ...?": a paragraph that does
         not speak of the thing asked for does not say what it was."""
-        if query.intent != "fact" or query.lang != "en":
+        if query.intent != "fact":
             return True
+        if query.lang == "zh":  # "得出了什么结论？", "花了多少钱？", "投了什么票？": the paragraph's words for it
+            kinds = [words for pattern, words in _ZH_THINGS if re.search(pattern, query.question)]
+            return not kinds or any(re.search(words, v.text) for v in h.versions.values() if v.lang == "zh" for words in kinds) \
+                or "zh" not in h.versions
         if (m := _THING_ASKED.match(query.question)) and (query.asks is None or m.group(3)):
             # ("how much did it cost" asks a number too)
             thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)

@@ -127,7 +127,9 @@ _ADOPTION = re.compile(
     r"^\s*(?:resolution\s+)?\d+/\d+\s+(?:was|were)\s+(?:adopted|passed)\s+(?:on|in|at)\s+(?:the\s+|its\s+)?\d|"
     r"\b(plenary meeting|agenda item|committee report|report of the first committee|which committee|"
     r"which session|what session|recorded vote|adoption record|date of adoption|adoption date|date adopted)\b|"
-    r"何时通过|哪天通过|什么时候通过|通过日期|全体会议|议程项目", re.I)
+    # "How was 79/62 adopted?", "以什么方式通过": by consensus or by a vote, which the record says or not
+    r"^\s*how\s+(?:was|were)\s+(?:resolution\s+)?\d+/\d+\s+(?:adopted|passed)\b|"
+    r"何时通过|哪天通过|什么时候通过|通过日期|以什么方式通过|如何通过|怎样通过|全体会议|议程项目", re.I)
 _COMPARE = re.compile(r"\b(same|identical|unchanged|compare|compared|comparison|differ|differs|difference|differences|different|differently|"
                       r"wording|worded|phrase|phrased|phrasing|change|changed|changes|"
                       r"what's new|what is new|new in|(?:keep|kept)(?!\s+out)|still|drop|dropped|removed|added|versus|vs\.?)\b|"

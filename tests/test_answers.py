@@ -526,3 +526,14 @@ def test_what_a_question_takes_for_granted_of_a_named_or_unchanged_paragraph_is_
 def test_a_question_asking_on_which_days_is_not_answered_with_a_year(assistant, question):
     assert assistant.ask(question).abstained
     assert assistant.ask("On which days did Sierra Leone host its regional conference?").answer.startswith("On 17 and 18 April 2024.")
+
+
+@pytest.mark.parametrize("question", ["2025年在纽约举行的公开非正式协商得出了什么结论？", "举行这两天的公开非正式协商花了多少钱？",
+                                      "中国对第79/62号决议投了什么票？"])
+def test_a_chinese_question_on_what_a_thing_came_to_needs_a_paragraph_speaking_of_it(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize("question", ["How was 79/62 adopted?", "第79/62号决议是以什么方式通过的？"])
+def test_how_a_resolution_was_adopted_is_its_adoption_record_not_another_resolutions(assistant, question):
+    assert assistant.ask(question).citations[0].part == "META"
