@@ -588,8 +588,22 @@ class Assistant:
             # never one the question names itself ("Who besides the Philippines ...?")
             found = [f for f in found if not set(tokens(f)) & set(tokens(query.question))]
             if 0 < len(found) <= 3:
-                names = " and ".join(found)
-                return cite(names[:1].upper() + names[1:] + ".", [p.label])
+                # "the PRC": as the text spells it out where it defines it ("the People's Republic of
+                # China (PRC)"), that paragraph cited too
+                spelt = [self._spelt_out_in(p.doc, f) for f in found]
+                names = " and ".join(full or f for full, f in zip((s[0] if s else None for s in spelt), found))
+                labels = list(dict.fromkeys([p.label] + [s[1] for s in spelt if s]))
+                return cite(names[:1].upper() + names[1:] + ".", labels)
+        return None
+
+    def _spelt_out_in(self, doc: str, name: str) -> tuple[str, str] | None:
+        """An abbreviation ("the PRC") as `doc` spells it out where it defines it, and that
+        paragraph's label: ("the People’s Republic of China (PRC)", "NEWS/2024-07-09 P 1")."""
+        if not (m := re.fullmatch(r"(?:the\s+)?([A-Z]{2,6})", name)):
+            return None
+        for q in self.store.paragraphs:
+            if q.doc == doc and q.lang == "en" and (d := re.search(rf"((?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)+)\({m.group(1)}\)", q.text)):
+                return f"{d.group(1).strip()} ({m.group(1)})", q.label
         return None
 
     def _chosen(self, query: Query, p: Paragraph) -> str | None:

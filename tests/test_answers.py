@@ -537,3 +537,9 @@ def test_a_chinese_question_on_what_a_thing_came_to_needs_a_paragraph_speaking_o
 @pytest.mark.parametrize("question", ["How was 79/62 adopted?", "第79/62号决议是以什么方式通过的？"])
 def test_how_a_resolution_was_adopted_is_its_adoption_record_not_another_resolutions(assistant, question):
     assert assistant.ask(question).citations[0].part == "META"
+
+
+def test_a_doer_named_by_an_abbreviation_is_spelt_out_as_the_text_defines_it(assistant):
+    answer = assistant.ask("那篇新闻说6月25日通过的人工智能决议是哪个国家提出的？")
+    assert answer.answer.startswith("The People’s Republic of China (PRC).")
+    assert "NEWS/2024-07-09 P 1" in [c.label for c in answer.citations]  # where the text spells it out
