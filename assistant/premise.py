@@ -16,7 +16,17 @@ from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
-from .lexicon import Lexicon, contradicts, contrasting, in_english, nations, phrased, renamed, table_names, unanswered_contrast
+from .lexicon import (
+    Lexicon,
+    contradicts,
+    contrasting,
+    in_english,
+    nations,
+    phrased,
+    renamed,
+    table_names,
+    unanswered_contrast,
+)
 from .retrieve import Hit, Matcher, Retriever
 from .text import Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
