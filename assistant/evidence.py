@@ -256,8 +256,12 @@ def _with_relatives(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     """A relative clause is quoted with what it qualifies: "a rolling text, | which represents a
     significant milestone"."""
     out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and re.match(r"\s*(?:which|who|whose)\b", text[a:b]):
+    for i, (a, b) in enumerate(spans):
+        # (in Chinese, what follows a comma and carries on the clause's verb: "鼓励所有会员国积极参加
+        # 政府专家组的工作，| 并考虑 ...", and a closing "including": "…的工作，| 包括考虑作为观察员参加 ..."
+        # (an "including" the list's further items follow is the list itself, quoted by its items))
+        if out and re.match(r"\s*(?:which|who|whose)\b|[，,]?\s*(?:并且?|以便|以及)", text[a:b]) \
+                or (out and i == len(spans) - 1 and re.match(r"[，,]?\s*包括", text[a:b])):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

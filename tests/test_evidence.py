@@ -530,3 +530,10 @@ def test_a_list_of_prose_is_its_enumerating_sentences():
     match = matcher("What are the three main reasons?")
     quote = select(p, match, None, listing=True).quote()
     assert all(w in quote for w in ("developing countries", "international law", "global reach"))
+
+
+def test_a_chinese_clause_carried_on_after_a_comma_is_quoted_with_its_verb():
+    op3 = Paragraph(R79, "zh", OP, 3, "重点指出必须应对自主武器系统带来的挑战和关切，并鼓励所有会员国积极参加政府专家组的工作，"
+                                      "包括考虑作为观察员参加政府专家组的工作和加入《公约》；")
+    quoted = select(op3, matcher("鼓励 会员国"), None).quote()
+    assert "并鼓励所有会员国积极参加政府专家组的工作，包括考虑作为观察员参加" in quoted  # a closing "including" too
