@@ -57,7 +57,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english, table_names
+from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english, phrases, table_names
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -1232,6 +1232,8 @@ class Assistant:
         text = ref.rest or question
         if CJK_CHAR.search(text):
             return any((found := tokens(n)) and all(t not in self.retriever.idf for t in found) for n in table_names(text))
+        for phrase, name in phrases(text)[1]:  # "South Korea": the texts' "Republic of Korea"
+            text = text.replace(phrase, name) if name[:1].isupper() else text
         return any(self._unheard(n) for n in names(text))
 
     def _unheard(self, name: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, unchat
+from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, phrases, unchat
 from .references import ORDINALS, Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import (
     MONTHS,
@@ -708,6 +708,9 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     ("the General Assembly", "United Nations") are implied, never required; a month only
     when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
     text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)  # "U.S." is "US"
+    for phrase, name in phrases(text)[1]:  # "South Korea" is the texts' "Republic of Korea"
+        if name[:1].isupper():
+            text = text.replace(phrase, name)
     # "79/62 asks the GGE to finish by the end of 2026. Why was that date chosen?": what the
     # question refers back to it takes for granted
     text = text if _REFERS_BACK.search(_last_sentence(text)) else _last_sentence(text)

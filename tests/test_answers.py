@@ -543,3 +543,11 @@ def test_a_doer_named_by_an_abbreviation_is_spelt_out_as_the_text_defines_it(ass
     answer = assistant.ask("那篇新闻说6月25日通过的人工智能决议是哪个国家提出的？")
     assert answer.answer.startswith("The People’s Republic of China (PRC).")
     assert "NEWS/2024-07-09 P 1" in [c.label for c in answer.citations]  # where the text spells it out
+
+
+@pytest.mark.parametrize("question, start", [
+    ("When was the REAIM summit that South Korea hosted?", "On 9 and 10 September 2024."),  # the texts' Republic of Korea
+    ("What's the doc symbol of the SG's report on killer robots?", "A/79/88."),
+])
+def test_everyday_names_are_read_as_the_texts_name_them(assistant, question, start):
+    assert assistant.ask(question).answer.startswith(start)
