@@ -74,7 +74,7 @@ from .text import (
     tokens,
     translated,
 )
-from .understand import Corpus, Query, holds, parts_named, presupposed_deed, understand
+from .understand import Corpus, Query, described_dates, holds, parts_named, presupposed_deed, understand
 from .verify import sentences_with_citations, verified
 
 _LABEL = re.compile(r"^\s*((?:A/RES/)?\d+/\d+|[\w/-]+)\s+(PP|OP|FN|META|P)\s*(\d+)?\s*(?:\((\w+)\))?\s*$", re.I)
@@ -773,6 +773,11 @@ class Assistant:
         if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
                                                        for p in read)), required):
             return False
+        # "the symbol of the 25 June 2024 resolution": a reference in a paragraph (or its notes) of
+        # another date is another text's
+        if query.asks in ("reference", "resolution") and query.lang == "en" and any(
+                d.lower() not in " ".join(p.text for p in read).lower() for d in described_dates(query.question) if not d.isdigit()):
+            return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # (the resolutions it names are stated, not asked for: "第79/62号决议 ... 哪项决议")
             stated = " ".join([query.search] + [number_of(d) for d in query.docs])
@@ -956,6 +961,11 @@ class Assistant:
                       and filters.admits_provision(p)]
         # a footnote giving the symbol is read with the paragraph that carries it
         mentioning = list(dict.fromkeys(c for p in mentioning for c in ([*self._carriers(p), p] if p.part == FN else [p])))
+        # "the symbol of the 25 June 2024 resolution": a reference in a paragraph (or its notes) of
+        # another date is another text's
+        if query.asks in ("reference", "resolution") and query.lang == "en" and any(
+                d.lower() not in " ".join(p.text for p in read).lower() for d in described_dates(query.question) if not d.isdigit()):
+            return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # "How many submissions did ... A/79/88 receive?": the mention must say how many.
             mentioning = [p for p in mentioning if any(new_facts(r.text, query.asks, query.search, query.counted)

@@ -194,7 +194,9 @@ class Premises:
         rare word of the texts the question uses, or it only asks for what the question says
         was done."""
         p = main_version(best.versions)
-        match = self.claim(query)
+        # (what it asks for is no part of what it takes for granted: "What is the number of the
+        # resolution ... that 80/57 takes note of?")
+        match = self._claims(_ASKED_THING.sub("", query.search))
         return query.lang == "en" and (self.rare_missing(match, claim_text(p))
                                        or (query.past and only_requested(match, p.text))
                                        or contradicts(query.search, claim_text(p)))  # "vetoing" against "endorsed"
@@ -279,6 +281,7 @@ _ROLE = re.compile(r"\b(?:ambassador|delegate|representative|minister|envoy|dipl
 _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|declared|expressed|thanked|stressed)\b|[.;]")
 
 
+_ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 

@@ -29,7 +29,8 @@ from .text import (
 ASKS = [
     # "Which General Assembly resolution on AI does 80/57 take note of?": the symbol it names
     ("resolution", re.compile(r"^\s*(?:which|what)\s+(?:(?:general assembly|ga|unga|un|human rights council|hrc|earlier|other|previous)\s+)?"
-                              r"resolutions?\b(?!\s+(?:(?:is|was|were|are)\s+(?:about|on|the|a|an|that|this)|number)\b)|哪一?项[^，。？?]{0,20}决议", re.I)),
+                              r"resolutions?\b(?!\s+(?:(?:is|was|were|are)\s+(?:about|on|the|a|an|that|this)|number)\b)|哪一?项[^，。？?]{0,20}决议"
+                              r"|^\s*what(?:['’]s|\s+is|\s+was)\s+the\s+number\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,4}?resolution\b", re.I)),
     ("year", re.compile(r"\b(?:which|what|in which|in what)\s+year\b|哪一年|哪年", re.I)),
     ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when|(?:which|what)\s+days?)\b|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|哪两天|哪几天|日期|截止", re.I)),
@@ -201,6 +202,15 @@ _DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+{_DATED}(?:(?:news|un|unga|
 # ... and a date describing a resolution ("the June 2024 AI resolution"): which one, not a number it states
 _DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+{_DATED}(?:[A-Za-z-]+\s+){{0,2}}?(?:article|piece|story|news|resolution|text)s?\b",
                              re.I)
+
+
+def described_dates(question: str) -> list[str]:
+    """The dates a question describes a resolution by: "the 25 June 2024 AI resolution" -> ["25 June 2024"]."""
+    return [_A_DATE.match(m.group(0).split(None, 1)[1]).group(0) for m in _DESCRIBED_DATE.finditer(question)]
+
+
+_A_DATE = re.compile(rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d", re.I)
+
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 _ZH_ORDINAL = re.compile(r"第[一二两三四五六七八九十百]+(?:届|次)")
 # A session or meeting named by a spelled-out ordinal: "its eightieth session".

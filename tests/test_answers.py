@@ -551,3 +551,17 @@ def test_a_doer_named_by_an_abbreviation_is_spelt_out_as_the_text_defines_it(ass
 ])
 def test_everyday_names_are_read_as_the_texts_name_them(assistant, question, start):
     assert assistant.ask(question).answer.startswith(start)
+
+
+@pytest.mark.parametrize("question, start", [
+    ("What is the number of the resolution of 24 December 2024 that 80/57 takes note of?",
+     "General Assembly resolution 79/239 of 24 December 2024."),  # what it asks for is no premise
+    ("What is the number of the Human Rights Council resolution that 79/62 notes?", "Human Rights Council resolution 51/22"),
+])
+def test_the_number_of_a_resolution_a_text_names(assistant, question, start):
+    assert assistant.ask(question).answer.startswith(start)
+
+
+def test_a_reference_asked_of_a_resolution_described_by_its_date_is_of_that_date(assistant):
+    # 80/57's footnote "Supplement No. 53A" is of another text than the article's 25 June 2024 resolution
+    assert assistant.ask("What is the resolution symbol of the 25 June 2024 AI capacity-building resolution?").abstained

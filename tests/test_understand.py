@@ -968,3 +968,10 @@ def test_a_claim_ending_or_not_is_a_yes_no_question():
     assert q.intent == "yes-no" and q.polar
     assert read("What does 80/57 say, or not?").intent != "yes-no"  # a wh-question stays one
     assert not read("Was it adopted by consensus or by a vote?").polar  # alternatives, not "or not"
+
+
+def test_the_dates_a_question_describes_a_resolution_by():
+    from assistant.understand import described_dates
+    assert described_dates("What is the symbol of the 25 June 2024 AI capacity-building resolution?") == ["25 June 2024"]
+    assert described_dates("Who sponsored the March 2024 AI resolution?") == ["March 2024"]
+    assert described_dates("What did it decide in 2025?") == []
