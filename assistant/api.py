@@ -369,13 +369,14 @@ class Assistant:
             if query.docs and not filters.docs:
                 filters.docs = list(query.docs)
             return self._mentioned(query, unknown, filters)
-        if self._names_unknown(query.ref, query.search):
+        if self._names_unknown(query.search):
             if query.docs and not filters.docs and query.intent == "yes-no":
                 filters = Filters(list(query.docs), filters.lang, list(filters.parts))
             hits, match = self._retrieve(query, filters)
             contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
-            # "Was 79/62 adopted on the report of the Sixth Committee?", "在日内瓦举行的协商为期几天？"
-            if hits and (query.intent == "yes-no" or query.lang == "zh"):
+            # "Was 79/62 adopted on the report of the Sixth Committee?", "在日内瓦举行的协商为期几天？",
+            # "Which three-day session in Geneva did 79/62 set up?": what they say of the rest, if anything
+            if hits and (query.intent == "yes-no" or query.lang == "zh" or hits[0].support >= self.settings.min_support):
                 return self._not_said(query, hits, match, contexts, filters)
             return self._abstain(query.asked or query.question, query.lang, hits, contexts, filters)
         if query.stated and query.intent != "yes-no":
@@ -961,11 +962,6 @@ class Assistant:
                       and filters.admits_provision(p)]
         # a footnote giving the symbol is read with the paragraph that carries it
         mentioning = list(dict.fromkeys(c for p in mentioning for c in ([*self._carriers(p), p] if p.part == FN else [p])))
-        # "the symbol of the 25 June 2024 resolution": a reference in a paragraph (or its notes) of
-        # another date is another text's
-        if query.asks in ("reference", "resolution") and query.lang == "en" and any(
-                d.lower() not in " ".join(p.text for p in read).lower() for d in described_dates(query.question) if not d.isdigit()):
-            return False
         if query.intent == "fact" and query.asks in FACT_PATTERNS and query.asks != "who":
             # "How many submissions did ... A/79/88 receive?": the mention must say how many.
             mentioning = [p for p in mentioning if any(new_facts(r.text, query.asks, query.search, query.counted)
@@ -1236,10 +1232,9 @@ class Assistant:
                 raise QuestionError(f"unknown part {x!r}; use one of {', '.join(PARTS)}")
         return Filters(resolved, lang, parts)
 
-    def _names_unknown(self, ref: Reference, question: str) -> bool:
+    def _names_unknown(self, text: str) -> bool:
         """A question about a named body or thing the texts never mention ("the Paris Agreement";
         in Chinese, a name the word table reads as one the texts never use: "日内瓦", Geneva)."""
-        text = ref.rest or question
         if CJK_CHAR.search(text):
             return any((found := tokens(n)) and all(t not in self.retriever.idf for t in found) for n in table_names(text))
         for phrase, name in phrases(text)[1]:  # "South Korea": the texts' "Republic of Korea"

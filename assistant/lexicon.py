@@ -329,7 +329,9 @@ class Lexicon:
                 return word
             fixed = self.correct(word)
             if word[0].isupper() and m.start() > 0:  # names stay, but for a slip in a word of the texts' names
-                named = fixed is not None and len(word) >= NAME_SLIP_LENGTH and fuzz.ratio(word.lower(), fixed) >= NAME_SLIP_CUTOFF
+                # (or two of its letters swapped: "Human Rigths Council")
+                named = fixed is not None and (len(word) >= NAME_SLIP_LENGTH and fuzz.ratio(word.lower(), fixed) >= NAME_SLIP_CUTOFF
+                                               or sorted(word.lower()) == sorted(fixed))
                 return fixed[0].upper() + fixed[1:] if named else word  # ("the Conventon on ...")
             return fixed if fixed else word
 

@@ -481,7 +481,8 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
     if said_of := _object_resolution(question, ref.docs):  # "Does 80/57 recall 79/62?": 80/57's words
         ref.docs.remove(said_of)
         rest = f"{rest} {number_of(said_of)}"
-    search = corpus.lexicon.rewrite(_TAG.sub("?", rest)) if lang == "en" else rest  # (", right?" claims nothing)
+    rest = corpus.lexicon.rewrite(rest) if lang == "en" else rest  # slips corrected, in names too ("Human Rigths Council")
+    search = _TAG.sub("?", rest) if lang == "en" else rest  # (", right?" claims nothing)
     # "according to the July 2024 piece": which text to read, not what to look for in it
     search = _ARTICLE.sub(" ", _DOCUMENT_DATE.sub(" ", search)) if lang == "en" else search
     # (what kind of fact is asked, read from the words as the user typed them or as corrected: "which countrys")

@@ -565,3 +565,14 @@ def test_the_number_of_a_resolution_a_text_names(assistant, question, start):
 def test_a_reference_asked_of_a_resolution_described_by_its_date_is_of_that_date(assistant):
     # 80/57's footnote "Supplement No. 53A" is of another text than the article's 25 June 2024 resolution
     assert assistant.ask("What is the resolution symbol of the 25 June 2024 AI capacity-building resolution?").abstained
+
+
+def test_a_slip_in_a_name_is_corrected_before_the_name_is_looked_for(assistant):
+    answer = assistant.ask("Human Rigths Council resoltion cited in 80/57 - number and date?")
+    assert answer.answer.startswith("7 October 2022. [A/RES/80/57 PP 8]") and "51/22" in answer.answer
+
+
+def test_a_wh_question_naming_what_the_texts_never_do_gets_what_they_say_of_the_rest(assistant):
+    answer = assistant.ask("What Treaty Series reference does 79/62 give for the Ottawa Convention, under which the LAWS expert group was set up?")
+    assert answer.answer.startswith("No: the indexed texts do not say so") and answer.citations
+    assert assistant.ask("What does the Paris Agreement say about AI?").abstained
