@@ -576,3 +576,13 @@ def test_a_wh_question_naming_what_the_texts_never_do_gets_what_they_say_of_the_
     answer = assistant.ask("What Treaty Series reference does 79/62 give for the Ottawa Convention, under which the LAWS expert group was set up?")
     assert answer.answer.startswith("No: the indexed texts do not say so") and answer.citations
     assert assistant.ask("What does the Paris Agreement say about AI?").abstained
+
+
+@pytest.mark.parametrize("question", [
+    "Who sponsored the 21 March 2024 resolution, the second UNGA resolution on AI?",
+    "Which organization in the article criticised the June resolution as a step backwards?",
+])
+def test_what_a_who_question_says_of_the_one_asked_for_must_be_borne_out_by_the_article(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained or answer.answer.startswith("No: ")
+    assert assistant.ask("Who sponsored the June 2024 AI resolution?").answer.startswith("The People’s Republic of China (PRC).")
