@@ -159,9 +159,13 @@ def translated(text: str) -> tuple[list[Concept], str]:
 def chinese_content(text: str) -> str:
     """A Chinese question less its question words and function characters (spaces in their
     place), so that what is left is what it speaks of."""
+    text = _ZH_WHICH.sub(" ", text)  # "哪两个", "哪几项": which, however many
     for word in ZH_STOP:
         text = text.replace(word, " ")
     return "".join(" " if c in ZH_STOPCHARS else c for c in text)
+
+
+_ZH_WHICH = re.compile(r"哪[一二两三四五六七八九十几]*[个位项份次届些]?")
 
 
 def content_terms(text: str) -> list[str]:

@@ -39,7 +39,7 @@ ASKS = [
                              r"(?:which|what) (?:\w+ )?documents?|citation|published|reference number|resolution number|No\.)\b|文号|文件编号|条约汇编|正式记录", re.I)),
     ("how-long", re.compile(r"\b(how long|duration|how many days|for how many)\b|多长|几天|多久", re.I)),
     ("who", re.compile(r"\b(who|whom|whose|which (?:[a-z]+ ){0,2}(?:states|countries|countrys|country|nations|organi[sz]ations|bodies|body|entities|actors))\b|"
-                       r"谁|哪些国家|哪个国家|哪些组织", re.I)),
+                       r"谁|哪(?:些|一?个|两个|几个|[三四五六七八九十]个)(?:国家|组织|机构)", re.I)),
     ("how-many", re.compile(r"\b(how many|how much)\b|多少", re.I)),
 ]
 _CONFIRM = re.compile(r"^\s*(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+|kindly\s+)*(?:confirm|tell me|check|clarify|verify|"

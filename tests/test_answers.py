@@ -586,3 +586,8 @@ def test_what_a_who_question_says_of_the_one_asked_for_must_be_borne_out_by_the_
     answer = assistant.ask(question)
     assert answer.abstained or answer.answer.startswith("No: ")
     assert assistant.ask("Who sponsored the June 2024 AI resolution?").answer.startswith("The People’s Republic of China (PRC).")
+
+
+def test_a_chinese_which_with_a_count_is_a_question_word_not_a_claim(assistant):
+    answer = assistant.ask("79/62承认了哪两个国家主办的区域会议？")
+    assert not answer.answer.startswith("否") and "菲律宾" in answer.answer and "塞拉利昂" in answer.answer
