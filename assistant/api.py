@@ -234,6 +234,7 @@ class Assistant:
             _title_terms={doc: set(tokens(d.title)) for doc, d in docs.items()},
             by_key={p.key: p for p in store.paragraphs},
             _comparisons={},
+            _doc_words={},
             _languages={(d.doc, d.lang) for d in store.corpus.docs},
             _by_label={p.label: p for p in store.paragraphs},
             premises=Premises(retriever, lexicon),
@@ -771,8 +772,8 @@ class Assistant:
         title = self._title_terms.get(english.doc, set())
         either = set(tokens(expand(" ".join(query.choice), self.lexicon))) if query.choice else set()
         required = [r for r in required if not any(alt and (set(alt) <= title or set(alt) <= either) for alt in r)]
-        if required and not holds(set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
-                                                       for p in read)), required):
+        if required and not holds(self._short_names(english, set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
+                                                                            for p in read)), required), required):
             return False
         # "the symbol of the 25 June 2024 resolution": a reference in a paragraph (or its notes) of
         # another date is another text's
@@ -839,6 +840,20 @@ class Assistant:
             return True
         have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in read))
         return any(t in have or same_word(t, have) for t in tokens(thing))
+
+    def _short_names(self, p: Paragraph, have: set[str], required: list[list[list[str]]]) -> set[str]:
+        """`have`, with a long name that the paragraph refers to by its head ("the Convention")
+        and its resolution spells out elsewhere ("the Convention on ... Certain Conventional
+        Weapons"): "the CCW HCPs" are the "High Contracting Parties to the Convention"."""
+        doc = self._doc_terms(p.doc)
+        return have | {t for alts in required for alt in alts if len(alt) > 1 and alt[0] in have
+                       and all(t in doc for t in alt) for t in alt}
+
+    def _doc_terms(self, doc: str) -> set[str]:
+        if doc not in self._doc_words:
+            self._doc_words[doc] = set().union(*(self.retriever.term_set(i) for i, q in enumerate(self.retriever.paragraphs)
+                                                 if q.doc == doc and q.lang == "en"))
+        return self._doc_words[doc]
 
     @staticmethod
     def _who_claims(query: Query, best: Hit) -> bool:

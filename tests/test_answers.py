@@ -591,3 +591,9 @@ def test_what_a_who_question_says_of_the_one_asked_for_must_be_borne_out_by_the_
 def test_a_chinese_which_with_a_count_is_a_question_word_not_a_claim(assistant):
     answer = assistant.ask("79/62承认了哪两个国家主办的区域会议？")
     assert not answer.answer.startswith("否") and "菲律宾" in answer.answer and "塞拉利昂" in answer.answer
+
+
+def test_a_long_name_referred_to_by_its_head_holds_the_abbreviation(assistant):
+    # OP 5: "the High Contracting Parties to the Convention" (the CCW, spelt out elsewhere in 79/62)
+    answer = assistant.ask("79/62 - what are the CCW HCPs invited to do w/ the SG report?")
+    assert answer.citations[0].label == "A/RES/79/62 OP 5" and "take into account" in answer.answer
