@@ -121,6 +121,8 @@ _DAY = re.compile(rf"\b\d{{1,2}}(?:\s+(?:and|to|-|–)\s+\d{{1,2}})?\s+(?:{'|'.j
 # what a Chinese question asks a thing came to, and the words a paragraph would say it in
 _ZH_THINGS = [(r"结论|成果|结果", r"结论|成果|结果"), (r"多少钱|费用|经费|预算|花费", r"费用|经费|预算|资金|资源"),
               (r"投了?什么票|投票|表决", r"投票|表决")]
+# a purpose asked for, which a clause's "with a view to ..." gives
+_PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     names symbol number purpose purposes aim aims goal status content contents text wording language
@@ -524,7 +526,8 @@ class Assistant:
             p = self._version(h, query.lang, filters)
             read_as = self.retriever.matcher(translated(query.search)[0]) if query.lang == "zh" and p.lang == "en" else None
             if read_as is not None and read_as.about and not query.whole:  # the question's words in English
-                ev = select(p, read_as, query.asks, broad=query.asks is None or query.asks == "who", names=query.required)
+                ev = select(p, read_as, query.asks, broad=query.asks is None or query.asks == "who", names=query.required,
+                            purpose=bool(_PURPOSE_ASKED.search(query.question)))
             elif query.lang != p.lang and not query.whole:  # no word in common: clauses by meaning
                 ev = select_by_meaning(p, self._clause_similarity(query.question, p))
             else:
@@ -534,7 +537,8 @@ class Assistant:
                 whole = query.whole or (bool(query.besides) and len(p.text.split()) <= BESIDES_WHOLE)
                 ev = select(p, chosen_by, query.asks, broad=query.asks is None or query.asks == "who", whole=whole,
                             names=query.required, listing=bool(_LISTING.search(query.question)),
-                            kind=set(tokens(m.group(1))) if (m := _KIND_ASKED.search(query.question)) else set())
+                            kind=set(tokens(m.group(1))) if (m := _KIND_ASKED.search(query.question)) else set(),
+                            purpose=query.intent == "why" or bool(_PURPOSE_ASKED.search(query.question)))
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and (lead := self._chosen(query, p)):
                 sentences.append(lead)

@@ -51,7 +51,7 @@ def framing(p: Paragraph, date: str, kind: str) -> str:
         where = {OP: f"执行部分第{p.number}段", PP: f"序言部分第{p.number}段", FN: f"脚注{p.number}", META: "通过记录"}
         return f"第{sym}号决议（{where.get(p.part, f'第{p.number}段')}）："
     if kind != "resolution":
-        return f"A news article of {human_date(date)} (a secondary source, not a resolution):"
+        return f"A news article of {human_date(date)} (secondary source):"
     where = {OP: f"OP {p.number}", PP: f"PP {p.number}", FN: f"footnote {p.number}", META: "adoption record"}
     return f"Resolution {sym} ({where.get(p.part, f'{p.part} {p.number}')}):"
 

@@ -25,6 +25,7 @@ QUOTE_WORDS = 32  # budget of a quotation for a question after one fact
 BROAD_WORDS = 48  # budget for a broader question
 LONG_CLAUSE = 16  # a clause longer than this is cut at its "and"s
 LIST_ITEM = 7  # a phrase this short after a comma is an item of the list begun before
+PURPOSE_WORDS = 8  # a purpose this short ("with a view to future negotiations") is quoted with its clause
 # the words a list opens with, after the clause it qualifies
 _LIST_OPENS = re.compile(r"\s*(?:包括|including\b|encompassing\b|such as\b|namely\b)")
 # a sentence of prose enumerating: "Firstly, ...", "Lastly, ..."
@@ -156,13 +157,14 @@ def _words(text: str) -> int:
 
 def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = False, whole: bool = False,
            names: list[list[list[str]]] | None = None, verbatim: bool = False, listing: bool = False,
-           kind: set[str] = frozenset()) -> Evidence:
+           kind: set[str] = frozenset(), purpose: bool = False) -> Evidence:
     """The clauses of `p` that answer: the best, the one holding the fact asked for, the
     paragraph's opening clause (its verb), then those that add what the question asks and is
     not yet covered, within a word budget."""
     text = p.text
     # Prose (a news article) is quoted by sentences; a resolution's paragraph by clauses.
-    spans = sentence_spans(text) if p.part == P else _with_relatives(text, clause_spans(text))
+    # (a clause's purpose, where a purpose is asked: "with a view to future negotiations")
+    spans = sentence_spans(text) if p.part == P else _with_relatives(text, clause_spans(text), purposes=purpose)
     if verbatim:  # "quote it in full": every word, long names too
         return Evidence(p, ((0, len(text)),))
     if whole or not spans or _words(text) <= SHORT_WORDS:
@@ -252,7 +254,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
 
 
-def _with_relatives(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_relatives(text: str, spans: list[tuple[int, int]], purposes: bool = False) -> list[tuple[int, int]]:
     """A relative clause is quoted with what it qualifies: "a rolling text, | which represents a
     significant milestone"."""
     out: list[tuple[int, int]] = []
@@ -260,7 +262,12 @@ def _with_relatives(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         # (in Chinese, what follows a comma and carries on the clause's verb: "鼓励所有会员国积极参加
         # 政府专家组的工作，| 并考虑 ...", and a closing "including": "…的工作，| 包括考虑作为观察员参加 ..."
         # (an "including" the list's further items follow is the list itself, quoted by its items))
-        if out and re.match(r"\s*(?:which|who|whose)\b|[，,]?\s*(?:并且?|以便|以及)", text[a:b]) \
+        # ... and a purpose is quoted with what it is the purpose of: "to work towards completing
+        # the set of elements ..., | with a view to future negotiations"
+        # (a short one: a long purpose is a clause of its own, quoted when it answers)
+        purpose = re.match(r"\s*(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purpose\s+of)\b", text[a:b]) \
+            and _words(text[a:b]) <= PURPOSE_WORDS and purposes
+        if out and (purpose or re.match(r"\s*(?:which|who|whose)\b|[，,]?\s*(?:并且?|以便|以及)", text[a:b])) \
                 or (out and i == len(spans) - 1 and re.match(r"[，,]?\s*包括", text[a:b])):
             out[-1] = (out[-1][0], b)
         else:

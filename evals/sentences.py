@@ -118,7 +118,7 @@ _EN_RES = re.compile(r"(?:\b[Ii]n\s+)?\b[Rr]esolution\s+(\d+/\d+)(?:\s*\(([^()]*
 _EN_FOOTNOTE_OF = re.compile(r"\bFootnote (\d+) of resolution (\d+/\d+)")
 _ZH_RES = re.compile(r"第(\d+/\d+)号决议(?:（([^（）]*)）)?(?:脚注(\d+))?")
 _ZH_PARTS_ONLY = re.compile(r"（((?:执行部分第\d+段|序言部分第\d+段|脚注\d+|通过记录)(?:[、，,]\s*(?:执行部分第\d+段|序言部分第\d+段|脚注\d+|通过记录))*)）")
-_NEWS = re.compile(r"\bA news article (?:of|issued on) \d{1,2} \w+ \d{4} \(a secondary source, not a resolution\)(?: reports)?:?")
+_NEWS = re.compile(r"\bA news article (?:of|issued on) \d{1,2} \w+ \d{4} \((?:a )?secondary source(?:, not a resolution)?\)(?: reports)?:?")
 # Fixed phrasing around a named paragraph; it carries no claim of its own.
 _FIXED = re.compile(
     r"^,?\s*[Tt]he General Assembly(?: was)?\b|\breads:|^\s*[:：]|大会在|^中|"

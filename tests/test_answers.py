@@ -597,3 +597,8 @@ def test_a_long_name_referred_to_by_its_head_holds_the_abbreviation(assistant):
     # OP 5: "the High Contracting Parties to the Convention" (the CCW, spelt out elsewhere in 79/62)
     answer = assistant.ask("79/62 - what are the CCW HCPs invited to do w/ the SG report?")
     assert answer.citations[0].label == "A/RES/79/62 OP 5" and "take into account" in answer.answer
+
+
+def test_a_chinese_question_on_the_secretary_generals_remark_finds_it_in_80_57(assistant):
+    answer = assistant.ask("根据80/57，秘书长怎么评价《特定常规武器公约》框架下正在进行的工作？")
+    assert answer.citations[0].label == "A/RES/80/57 PP 10" and "moving in the right direction" in answer.answer

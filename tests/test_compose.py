@@ -82,7 +82,7 @@ def test_framings_of_other_parts_and_of_a_news_article():
     assert framing(Paragraph(R79, "en", FN, 3, "A/79/88."), "", "resolution") == "Resolution 79/62 (footnote 3):"
     news = Paragraph("NEWS/2024-07-09", "en", P, 1, "The resolution was sponsored by China.")
     assert framing(news, "2024-07-09", "news") == (
-        "A news article of 9 July 2024 (a secondary source, not a resolution):")
+        "A news article of 9 July 2024 (secondary source):")
 
 
 def test_count_lead():

@@ -537,3 +537,13 @@ def test_a_chinese_clause_carried_on_after_a_comma_is_quoted_with_its_verb():
                                       "包括考虑作为观察员参加政府专家组的工作和加入《公约》；")
     quoted = select(op3, matcher("鼓励 会员国"), None).quote()
     assert "并鼓励所有会员国积极参加政府专家组的工作，包括考虑作为观察员参加" in quoted  # a closing "including" too
+
+
+def test_a_short_purpose_is_quoted_with_its_clause_where_a_purpose_is_asked():
+    op3 = Paragraph(R80, "en", OP, 3, "Calls upon the High Contracting Parties to the Convention on Prohibitions or Restrictions on "
+                                      "the Use of Certain Conventional Weapons to work towards completing the set of elements for an "
+                                      "instrument being developed within the mandate of the Group of Governmental Experts on Emerging "
+                                      "Technologies in the Area of Lethal Autonomous Weapons Systems, with a view to future negotiations;")
+    asked = select(op3, matcher("Why complete the set of elements"), None, purpose=True).quote()
+    assert asked.endswith("with a view to future negotiations")
+    assert "future negotiations" not in select(op3, matcher("complete the set of elements"), None).quote()
