@@ -1016,6 +1016,10 @@ class Assistant:
             verdict = "yes" if said else "no"
             sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
                              NO[query.lang] + NOT_SAID[query.lang])
+        elif query.intent in ("why", "fact") and query.lang == "en" and contradicts(query.search, mentioning[0].text):
+            # "Why was HRC resolution 51/22 adopted by a recorded vote?" of "the adoption by consensus of ... 51/22"
+            verdict = "no"
+            sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
         elif lead := self._chosen(query, mentioning[0]):
             sentences.insert(0, lead)
         for p in mentioning[:2]:

@@ -602,3 +602,9 @@ def test_a_long_name_referred_to_by_its_head_holds_the_abbreviation(assistant):
 def test_a_chinese_question_on_the_secretary_generals_remark_finds_it_in_80_57(assistant):
     answer = assistant.ask("根据80/57，秘书长怎么评价《特定常规武器公约》框架下正在进行的工作？")
     assert answer.citations[0].label == "A/RES/80/57 PP 10" and "moving in the right direction" in answer.answer
+
+
+def test_a_claim_about_a_resolution_only_mentioned_is_checked_against_the_mention(assistant):
+    answer = assistant.ask("Why was Human Rights Council resolution 51/22 adopted by a recorded vote?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "by consensus" in answer.answer
+    assert assistant.ask("When was HRC resolution 51/22 adopted?").verdict != "no"
