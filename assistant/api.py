@@ -121,6 +121,10 @@ _DAY = re.compile(rf"\b\d{{1,2}}(?:\s+(?:and|to|-|–)\s+\d{{1,2}})?\s+(?:{'|'.j
 # what a Chinese question asks a thing came to, and the words a paragraph would say it in
 _ZH_THINGS = [(r"结论|成果|结果", r"结论|成果|结果"), (r"多少钱|费用|经费|预算|花费", r"费用|经费|预算|资金|资源"),
               (r"投了?什么票|投票|表决", r"投票|表决")]
+# what a thing holds, asked of it: "What's actually in the rolling text?", "What are the elements of ...?"
+_CONTENTS_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+are)\s+(?:actually\s+|really\s+|exactly\s+)?in(?:side)?\s+(.+?)\s*[?.!-]*$"
+                             r"|^\s*(?:and\s+)?what\s+(?:are|were|is)\s+the\s+(?:main\s+|key\s+|actual\s+|specific\s+)?"
+                             r"(?:elements|contents|components|items)\s+(?:in|of)\s+(.+?)\s*[?.!]*$", re.I)
 # a purpose asked for, which a clause's "with a view to ..." gives
 _PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
@@ -825,6 +829,13 @@ class Assistant:
         not speak of the thing asked for does not say what it was."""
         if query.intent != "fact":
             return True
+        if query.lang == "en" and (m := _CONTENTS_ASKED.match(query.question)):
+            # "What's actually in the Chair's rolling text?": a paragraph naming it without a list
+            # after its name ("..., including ...", ": ...") does not say what is in it
+            english = main_version(h.versions)
+            named = [t for t in tokens(next(g for g in m.groups() if g)) if t in self.retriever.idf]
+            spots = [x.end() for t in named for x in re.finditer(rf"\b{re.escape(t)}", english.text, re.I)]
+            return bool(spots) and any(re.search(r"(?:including|such as|namely|inter alia|:)\s", english.text[at:]) for at in spots)
         if query.lang == "zh":  # "得出了什么结论？", "花了多少钱？", "投了什么票？": the paragraph's words for it
             kinds = [words for pattern, words in _ZH_THINGS if re.search(pattern, query.question)]
             return not kinds or any(re.search(words, v.text) for v in h.versions.values() if v.lang == "zh" for words in kinds) \

@@ -608,3 +608,10 @@ def test_a_claim_about_a_resolution_only_mentioned_is_checked_against_the_mentio
     answer = assistant.ask("Why was Human Rights Council resolution 51/22 adopted by a recorded vote?")
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "by consensus" in answer.answer
     assert assistant.ask("When was HRC resolution 51/22 adopted?").verdict != "no"
+
+
+@pytest.mark.parametrize("question", ["What's actually in the Chair's rolling text that 80/57 mentions?",
+                                      "What are the elements in the 'set of elements for an instrument' that 80/57 asks for?"])
+def test_what_is_in_a_thing_only_named_is_not_answered_by_the_paragraph_naming_it(assistant, question):
+    assert assistant.ask(question).abstained
+    assert not assistant.ask("What are the elements of the comprehensive approach in 79/62 OP 6?").abstained
