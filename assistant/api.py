@@ -125,6 +125,9 @@ _ZH_THINGS = [(r"结论|成果|结果", r"结论|成果|结果"), (r"多少钱|�
 _CONTENTS_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+are)\s+(?:actually\s+|really\s+|exactly\s+)?in(?:side)?\s+(.+?)\s*[?.!-]*$"
                              r"|^\s*(?:and\s+)?what\s+(?:are|were|is)\s+the\s+(?:main\s+|key\s+|actual\s+|specific\s+)?"
                              r"(?:elements|contents|components|items)\s+(?:in|of)\s+(.+?)\s*[?.!]*$", re.I)
+# kinds of a thing asked for: "Which kinds of autonomous weapons would be prohibited?"
+_KINDS_OF = re.compile(r"^\s*(?:and\s+)?(?:under\s+[^,]+,\s*)?(?:which|what)\s+(?:kinds?|types?|categories|sorts?|classes)\s+of\s+"
+                       r"([a-z][a-z -]*?)\s+(?:would|will|are|is|were|does|do|did|can|could|should|must)\b", re.I)
 # a purpose asked for, which a clause's "with a view to ..." gives
 _PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
@@ -836,6 +839,15 @@ class Assistant:
             named = [t for t in tokens(next(g for g in m.groups() if g)) if t in self.retriever.idf]
             spots = [x.end() for t in named for x in re.finditer(rf"\b{re.escape(t)}", english.text, re.I)]
             return bool(spots) and any(re.search(r"(?:including|such as|namely|inter alia|:)\s", english.text[at:]) for at in spots)
+        if query.lang == "en" and (m := _KINDS_OF.match(query.question)):
+            # "Which kinds of autonomous weapons would be prohibited?": a paragraph telling kinds of
+            # them apart by a word of its own before them or a clause or list after them
+            english = main_version(h.versions).text
+            head, asked = m.group(1).split()[0], set(tokens(query.question))
+            before = [w for w in re.findall(rf"\b([A-Za-z-]+)\s+{re.escape(head)}", english, re.I)
+                      if tokens(w) and not set(tokens(w)) <= asked]
+            return bool(before) or bool(re.search(rf"\b{re.escape(m.group(1))}\w*(?:\s+\w+)?\s*,?\s+(?:that|which|such as|including|namely)\b",
+                                                  english, re.I))
         if query.lang == "zh":  # "得出了什么结论？", "花了多少钱？", "投了什么票？": the paragraph's words for it
             kinds = [words for pattern, words in _ZH_THINGS if re.search(pattern, query.question)]
             return not kinds or any(re.search(words, v.text) for v in h.versions.values() if v.lang == "zh" for words in kinds) \

@@ -615,3 +615,9 @@ def test_a_claim_about_a_resolution_only_mentioned_is_checked_against_the_mentio
 def test_what_is_in_a_thing_only_named_is_not_answered_by_the_paragraph_naming_it(assistant, question):
     assert assistant.ask(question).abstained
     assert not assistant.ask("What are the elements of the comprehensive approach in 79/62 OP 6?").abstained
+
+
+def test_kinds_of_a_thing_are_not_read_into_a_paragraph_that_tells_none_apart(assistant):
+    assert assistant.ask("Which kinds of autonomous weapons would be banned outright under the two-tier approach?").abstained
+    answer = assistant.ask("What kinds of law does 79/62 say apply to autonomous weapons systems?")
+    assert "international humanitarian law" in answer.answer
