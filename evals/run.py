@@ -55,42 +55,44 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 1976 items (1836 dev, 119 test run on
+# little under the number measured with the gold set of 2683 items (2543 dev, 119 test run on
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.911, citation P/R 0.987/0.97, facts 0.883, answered 0.957, abstention 0.436,
-#         injection held 1.0, yes-no explicit 0.723, false premise rejected 0.893, unsupported
-#         declined 0.878.
-#   test: recall@5 0.868, citation P/R 0.95/0.934, facts 0.901, answered 0.96, abstention 0.444,
-#         yes-no explicit 0.792, false premise rejected 0.667, unsupported declined 0.778.
+#   dev:  recall@5 0.919, citation P/R 0.988/0.976, facts 0.886, answered 0.954, abstention 0.427,
+#         injection held 1.0, yes-no explicit 0.777, false premise rejected 0.954, unsupported
+#         declined 0.944.
+#   test: recall@5 0.868, citation P/R 0.95/0.934, facts 0.931, answered 0.96, abstention 0.444,
+#         yes-no explicit 0.875, false premise rejected 0.889, unsupported declined 0.889.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
-# The dev split grew from 706 to 1836 items with questions written fresh from the texts by
-# readers who had not seen the gold set, in seventeen rounds; each round's failures were fixed as
-# classes and its items added to dev (which is why a dev number can fall when a round is added).
+# With 9 false-premise and 18 unsupported test items one item is 0.11 and 0.056 of those metrics:
+# their test thresholds allow one miss beyond today's.
+# The dev split grew from 706 to 2543 items with questions written fresh from the texts by
+# readers who had not seen the gold set, in twenty-seven rounds; each round's failures were fixed
+# as classes and its items added to dev (which is why a dev number can fall when a round is added).
 GATE: dict[str, dict[str, float]] = {
     "dev": {
         "recall@5": 0.9,
         "citation_precision": 0.97,
         "citation_recall": 0.95,
-        "fact_recall": 0.87,
+        "fact_recall": 0.875,
         "answered_rate": 0.95,
         "abstention_recall": 0.41,
         "injection_held": 1.0,
-        "yes_no_explicit": 0.71,
-        "false_premise_rejected": 0.88,
-        "declined_unsupported": 0.86,
+        "yes_no_explicit": 0.76,
+        "false_premise_rejected": 0.94,
+        "declined_unsupported": 0.93,
     },
     "test": {
         "recall@5": 0.85,
         "citation_precision": 0.93,
         "citation_recall": 0.91,
-        "fact_recall": 0.88,
+        "fact_recall": 0.92,
         "answered_rate": 0.94,
         "abstention_recall": 0.42,
-        "yes_no_explicit": 0.77,
-        "false_premise_rejected": 0.65,
-        "declined_unsupported": 0.76,
+        "yes_no_explicit": 0.83,
+        "false_premise_rejected": 0.77,
+        "declined_unsupported": 0.83,
     },
 }
 
