@@ -32,7 +32,10 @@ ASKS = [
                               r"resolutions?\b(?!\s+(?:(?:is|was|were|are)\s+(?:about|on|the|a|an|that|this)|number)\b)|哪一?项[^，。？?]{0,20}决议"
                               r"|^\s*what(?:['’]s|\s+is|\s+was)\s+the\s+number\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,4}?resolution\b", re.I)),
     ("year", re.compile(r"\b(?:which|what|in which|in what)\s+year\b|哪一年|哪年", re.I)),
+    # ("What is the GGE to wrap up by?": a time something is to be done by)
     ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when|(?:which|what)\s+days?)\b|"
+                        r"^\s*(?:and\s+)?what\b[^?]*\b(?:wrap(?:ped)?\s+up|finish(?:ed)?|complete[ds]?|fulfil+(?:ed)?|conclude[ds]?|"
+                        r"be\s+done|end)\b[^?]*\bby\s*(?:[,;–-]\s*(?:per|according\s+to|under|in)\b[^?]*)?[?.!]*\s*$|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|哪两天|哪几天|日期|截止", re.I)),
     ("where", re.compile(r"\b(where|venue|which city|what city|location)\b|在哪|何地|地点", re.I)),
     ("reference", re.compile(r"\b(symbol|document number|treaty series|official records|supplement|volume|vol\.|"

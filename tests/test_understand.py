@@ -975,3 +975,10 @@ def test_the_dates_a_question_describes_a_resolution_by():
     assert described_dates("What is the symbol of the 25 June 2024 AI capacity-building resolution?") == ["25 June 2024"]
     assert described_dates("Who sponsored the March 2024 AI resolution?") == ["March 2024"]
     assert described_dates("What did it decide in 2025?") == []
+
+
+@pytest.mark.parametrize("question", ["what r the GGE supposed to wrap up by, per the 2024 LAWS resolution",
+                                      "What is the GGE supposed to finish its work by?"])
+def test_what_a_thing_is_to_be_done_by_asks_when(question):
+    assert read(question).asks == "when"
+    assert read("What was 79/62 adopted by?").asks != "when"
