@@ -138,6 +138,7 @@ _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing thin
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?(?:who|(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(?:states|countries|nations|organi[sz]ations|"
                        r"delegations|governments|members|participants|groups))\s+"
                        r"(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
+                       r"(?:(?:have|has|had)\s+(?=[a-z]+ed\b))?"  # "Which Member States have joined ...?"
                        r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
 # what a question says happened to a provision between two resolutions

@@ -621,3 +621,9 @@ def test_kinds_of_a_thing_are_not_read_into_a_paragraph_that_tells_none_apart(as
     assert assistant.ask("Which kinds of autonomous weapons would be banned outright under the two-tier approach?").abstained
     answer = assistant.ask("What kinds of law does 79/62 say apply to autonomous weapons systems?")
     assert "international humanitarian law" in answer.answer
+
+
+def test_which_states_have_done_something_needs_a_paragraph_telling_who_did(assistant):
+    answer = assistant.ask("Which Member States have joined the GGE as observers after 79/62 encouraged them to?")
+    assert answer.abstained or answer.answer.startswith("No: ")
+    assert assistant.ask("Which countries have hosted regional conferences?").answer.startswith("The Philippines and Sierra Leone.")
