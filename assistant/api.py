@@ -53,6 +53,7 @@ from .evidence import (
     new_facts,
     select,
     select_by_meaning,
+    sentence_spans,
     sentences_about,
     tells_who,
     zh_doer,
@@ -128,6 +129,8 @@ _CONTENTS_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+are)\s+(?:
 # kinds of a thing asked for: "Which kinds of autonomous weapons would be prohibited?"
 _KINDS_OF = re.compile(r"^\s*(?:and\s+)?(?:under\s+[^,]+,\s*)?(?:which|what)\s+(?:kinds?|types?|categories|sorts?|classes)\s+of\s+"
                        r"([a-z][a-z -]*?)\s+(?:would|will|are|is|were|does|do|did|can|could|should|must)\b", re.I)
+# a resolution's place in a sequence: "the first UNGA resolution on AI"
+_ORDINALS = r"first|second|third|last|latest"
 # a purpose asked for, which a clause's "with a view to ..." gives
 _PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
@@ -437,6 +440,11 @@ class Assistant:
 
         hits, match = self._retrieve(query, filters)
         contexts = [self._context(h, query.lang, filters) for h in hits[: self.settings.top_k]]
+        if (otherwise := self._ordinal_otherwise(query, filters)) is not None:
+            # "What made the 25 June resolution the first on AI?" where the article says the March one was
+            p, (a, b) = otherwise
+            return self._finish(query, [NO[query.lang] + NOT_SO[query.lang]]
+                                + self._quoted(Evidence(p, ((a, b),)), query.lang), contexts, filters, "no")
         if query.place_part == FN and (found := self._footnote_of(hits)):
             # "Which footnote gives the symbol of the report?": the footnote of the paragraph that
             # speaks of it (a footnote has too few words of its own to be found by them)
@@ -608,6 +616,30 @@ class Assistant:
                 names = " and ".join(full or f for full, f in zip((s[0] if s else None for s in spelt), found))
                 labels = list(dict.fromkeys([p.label] + [s[1] for s in spelt if s]))
                 return cite(names[:1].upper() + names[1:] + ".", labels)
+        return None
+
+    def _ordinal_otherwise(self, query: Query, filters: Filters) -> tuple[Paragraph, tuple[int, int]] | None:
+        """A question calling a resolution it describes by its month "the first" (or second,
+        last ...) resolution of a kind, where a sentence of the texts gives that place to a
+        resolution of another month, or another place to one of that month: that sentence."""
+        if query.lang != "en" or query.intent not in ("fact", "why", "yes-no") or \
+                not (m := re.search(rf"\b({_ORDINALS})(?:-ever)?\b(?:\s+[\w'’-]+){{0,4}}?\s+resolution", query.question, re.I)):
+            return None
+        months = {x.lower() for x in re.findall(rf"\b(?:{'|'.join(MONTHS)})\b", query.question)}
+        if not months:
+            return None
+        for p in self.store.paragraphs:
+            if p.lang != "en" or not filters.admits_provision(p):
+                continue
+            for a, b in sentence_spans(p.text):
+                sentence = p.text[a:b]
+                said = re.search(rf"\b({_ORDINALS})\b(?:\s+[\w-]+){{0,4}}?\s+resolution", sentence, re.I)
+                dated = {x.lower() for x in re.findall(rf"\b(?:{'|'.join(MONTHS)})\b", sentence)}
+                if not said or not dated:
+                    continue
+                same = said.group(1).lower() == m.group(1).lower()
+                if (dated & months and not same) or (not dated & months and same):
+                    return p, (a, b)
         return None
 
     def _spelt_out_in(self, doc: str, name: str) -> tuple[str, str] | None:

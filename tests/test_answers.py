@@ -627,3 +627,13 @@ def test_which_states_have_done_something_needs_a_paragraph_telling_who_did(assi
     answer = assistant.ask("Which Member States have joined the GGE as observers after 79/62 encouraged them to?")
     assert answer.abstained or answer.answer.startswith("No: ")
     assert assistant.ask("Which countries have hosted regional conferences?").answer.startswith("The Philippines and Sierra Leone.")
+
+
+@pytest.mark.parametrize("question", [
+    "What made the 25 June 2024 resolution the first General Assembly resolution ever on AI?",
+    "According to the article, was the 25 June resolution the General Assembly's first-ever resolution on AI?",
+])
+def test_a_place_in_a_sequence_the_texts_give_another_resolution_is_answered_no(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "21 March 2024, which was the first" in answer.answer
+    assert assistant.ask("Was the March 2024 resolution the first UNGA resolution on AI?").answer.startswith("Yes.")
