@@ -506,6 +506,8 @@ class Assistant:
                 missing = query.docs[held.index(False)]
                 rest = [h for h in hits if h.provision[0] == missing] or hits
                 return self._not_said(query, rest, match, contexts, filters)
+        elif query.intent == "fact" and self.premises.reversed_order(query, hits[0]):
+            return self._not_said(query, hits, match, contexts, filters, lead=NO[query.lang] + NOT_SO[query.lang])
         elif contrary := self.premises.contrary(query, hits[0]):  # "the reason for the US voting against" what it "endorsed"
             p = self._version(hits[0], query.lang, filters)
             return self._finish(query, [NO[query.lang] + NOT_SO[query.lang]]

@@ -83,6 +83,8 @@ class Premises:
         if query.docs and _ADOPT.search(query.search) and _adopts_another(
                 p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question)):
             return False
+        if self.reversed_order(query, best):  # "the GGE to meet after the consultations"
+            return False
         # "Was the June resolution the first on AI?" of a paragraph that says neither first nor last
         if query.lang == "en" and query.intent in ("yes-no", "why") and unanswered_contrast(query.search, claim_text(p)):
             return False
@@ -209,6 +211,25 @@ class Premises:
         if query.lang != "en" or query.intent not in ("fact", "why") or query.follow_up or not contradicts(query.search, text):
             return []
         return contrasting(query.search, text)
+
+    def reversed_order(self, query: Query, best: Hit) -> bool:
+        """"79/62 wants the GGE to meet after the consultations" where the paragraph has the
+        consultations "after a meeting of the Group": what the claim puts on one side of
+        "after" or "before", the paragraph puts on the other."""
+        if query.lang != "en" or not (m := re.search(r"\b(after|before)\b", query.search, re.I)):
+            return False
+        text = claim_text(main_version(best.versions))
+        if not (n := re.search(rf"\b{m.group(1)}\b", text, re.I)):
+            return False
+        sides = text[: n.start()], text[n.end() :]
+
+        def placed(part: str) -> tuple[set[int], set[int]]:  # concepts said only before, only after the word
+            match = self._claims(part)
+            before, after = covered(match, sides[0]), covered(match, sides[1])
+            return before - after, after - before
+
+        left, right = placed(query.search[: m.start()]), placed(query.search[m.end() :])
+        return bool(left[1]) and not left[0] and bool(right[0]) and not right[1]
 
     def rare_missing(self, match: Matcher, text: str) -> bool:
         """A concept of the claim that `text` does not express (in any form) but the texts use,

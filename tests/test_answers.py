@@ -637,3 +637,9 @@ def test_a_place_in_a_sequence_the_texts_give_another_resolution_is_answered_no(
     answer = assistant.ask(question)
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "21 March 2024, which was the first" in answer.answer
     assert assistant.ask("Was the March 2024 resolution the first UNGA resolution on AI?").answer.startswith("Yes.")
+
+
+def test_an_order_of_events_the_paragraph_gives_the_other_way_round_is_not_borne_out(assistant):
+    answer = assistant.ask("79/62 wants the GGE to meet after the informal consultations - why that order?")
+    assert answer.answer.startswith("No: ") and "after a meeting of the Group" in answer.answer
+    assert assistant.ask("Does 79/62 want the consultations held after a GGE meeting?").answer.startswith("Yes.")

@@ -10,7 +10,7 @@ from handmade import LEXICON, OP4, OP9, PP10, R79, RETRIEVER, read
 from assistant.lexicon import unanswered_contrast
 from assistant.premise import Premises, _adopts_another, covered, only_requested, says
 from assistant.retrieve import Hit, Retriever
-from index import Paragraph
+from index import OP, Paragraph
 
 PREMISES = Premises(RETRIEVER, LEXICON)
 ARTICLE = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
@@ -133,3 +133,12 @@ def test_a_resolutions_own_deed_is_not_borne_out_by_anothers():
     assert not _only_anothers("Calls upon the Group of Governmental Experts to fulfil its mandate", {"call"})
     # "taking note of General Assembly resolution 79/239": the note is the resolution's own
     assert not _only_anothers("and in this regard taking note of General Assembly resolution 79/239", {"take"})
+
+
+
+def test_a_claim_putting_things_the_other_way_round_of_after_is_reversed():
+    op11 = Paragraph(R79, "en", OP, 11, "Requests that the open informal consultations be conducted, if possible, after a "
+                                        "meeting of the Group of Governmental Experts for the purpose of complementarity;")
+    premises, hit = Premises(RETRIEVER, LEXICON), Hit(op11.provision, {"en": op11})
+    assert premises.reversed_order(read("Does 79/62 want the GGE to meet after the consultations?"), hit)
+    assert not premises.reversed_order(read("Does 79/62 want the consultations held after a GGE meeting?"), hit)
