@@ -59,8 +59,8 @@ DEFAULT_CONFIG = "hybrid-use"
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
 #   dev:  recall@5 0.919, citation P/R 0.988/0.976, facts 0.889, answered 0.954, abstention 0.427,
-#         injection held 1.0, yes-no explicit 0.78, false premise rejected 0.958, unsupported
-#         declined 0.948.
+#         injection held 1.0, yes-no explicit 0.781, false premise rejected 0.96, unsupported
+#         declined 0.949.
 #   test: recall@5 0.868, citation P/R 0.95/0.934, facts 0.931, answered 0.96, abstention 0.444,
 #         yes-no explicit 0.875, false premise rejected 0.889, unsupported declined 0.889.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
