@@ -58,7 +58,7 @@ from .evidence import (
     tells_who,
     zh_doer,
 )
-from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, contradicts, in_english, phrases, table_names
+from .lexicon import ALWAYS_ACRONYMS, MONTHS, SYNONYMS, Lexicon, as_named, contradicts, in_english, table_names
 from .limits import MAX_LIST, clean_filters, clean_history, surrogate_problem
 from .premise import Premises, covered, deeds, main_version, says
 from .references import Reference, document_names, number_of, other_symbols
@@ -647,12 +647,11 @@ class Assistant:
     def _spelt_out_in(self, doc: str, name: str) -> tuple[str, str] | None:
         """An abbreviation ("the PRC") as `doc` spells it out where it defines it, and that
         paragraph's label: ("the People’s Republic of China (PRC)", "NEWS/2024-07-09 P 1")."""
-        if not (m := re.fullmatch(r"(?:the\s+)?([A-Z]{2,6})", name)):
+        if not (m := re.fullmatch(r"(?:the\s+)?([A-Z]{2,6})", name)) or not (full := self.lexicon.defined(m.group(1))):
             return None
-        for q in self.store.paragraphs:
-            if q.doc == doc and q.lang == "en" and (d := re.search(rf"((?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)+)\({m.group(1)}\)", q.text)):
-                return f"{d.group(1).strip()} ({m.group(1)})", q.label
-        return None
+        defined = f"{full} ({m.group(1)})"
+        return next(((name.replace(m.group(1), defined), q.label) for q in self.store.paragraphs
+                     if q.doc == doc and q.lang == "en" and defined in q.text), None)
 
     def _chosen(self, query: Query, p: Paragraph) -> str | None:
         """Of a choice ("by a vote or by consensus?"), the one alternative the paragraph says, as
@@ -818,8 +817,8 @@ class Assistant:
         title = self._title_terms.get(english.doc, set())
         either = set(tokens(expand(" ".join(query.choice), self.lexicon))) if query.choice else set()
         required = [r for r in required if not any(alt and (set(alt) <= title or set(alt) <= either) for alt in r)]
-        if required and not holds(self._short_names(english, set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id])
-                                                                            for p in read)), required), required):
+        vocabulary = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in read))
+        if required and not holds(self._short_names(english, vocabulary, required), required):
             return False
         # "the symbol of the 25 June 2024 resolution": a reference in a paragraph (or its notes) of
         # another date is another text's
@@ -1182,7 +1181,7 @@ class Assistant:
         wanted = concepts(_ADOPTION_WORDS.sub(" ", described), self.lexicon) if query.lang == "en" else \
             [] if query.docs or filters.docs else [[[w]] for w in content_terms(_ZH_ADOPTION_WORDS.sub(" ", chinese_content(query.search)))]
         for d in docs[:3]:
-            p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
+            p = self._record(d, query.lang)
             if p is None:
                 continue
             # The record must hold what is asked ("which committee" yes, "the recorded vote" no).
@@ -1324,9 +1323,7 @@ class Assistant:
         in Chinese, a name the word table reads as one the texts never use: "日内瓦", Geneva)."""
         if CJK_CHAR.search(text):
             return any((found := tokens(n)) and all(t not in self.retriever.idf for t in found) for n in table_names(text))
-        for phrase, name in phrases(text)[1]:  # "South Korea": the texts' "Republic of Korea"
-            text = text.replace(phrase, name) if name[:1].isupper() else text
-        return any(self._unheard(n) for n in names(text))
+        return any(self._unheard(n) for n in names(as_named(text)))  # ("South Korea": the texts' "Republic of Korea")
 
     def _unheard(self, name: str) -> bool:
         """A name of several words that the texts never use as such."""
@@ -1381,11 +1378,15 @@ class Assistant:
         lead = cite(p.text[a:b].strip() + ".", [p.label])
         return self._finish(replace(understand(name, [], self.corpus), asked=name), [lead] + self._quoted(ev, "en"), [], filters)
 
+    def _record(self, doc: str, lang: str) -> Paragraph | None:
+        """A resolution's adoption record, in `lang` where it has one."""
+        return self.by_key.get((doc, lang, META, None)) or self.by_key.get((doc, "en", META, None))
+
     def _title(self, query: Query, docs: list[str], filters: Filters) -> Answer:
         """"What is the title of 79/62?": the title its adoption record gives, then the record."""
         sentences = []
         for d in docs[:2]:
-            p = self.by_key.get((d, query.lang, META, None)) or self.by_key.get((d, "en", META, None))
+            p = self._record(d, query.lang)
             if p is None or not (m := _RECORD_TITLE.search(p.text)):
                 continue
             sentences.append(cite((m.group(1) or m.group(2)) + ("。" if p.lang == "zh" else "."), [p.label]))

@@ -99,6 +99,15 @@ def table_names(text: str) -> list[str]:
     return [words[0] for words in in_english(text)[0] if words and all(w[:1].isupper() for w in words)]
 
 
+def as_named(text: str) -> str:
+    """`text` with the everyday names of the phrase table written as the texts name them:
+    "South Korea" -> "Republic of Korea"."""
+    for phrase, name in phrases(text)[1]:
+        if name[:1].isupper():
+            text = text.replace(phrase, name)
+    return text
+
+
 def renamed(question: str) -> str:
     """The question with a name the synonym table gives another name for written as the texts
     name it: "Did Washington back ...?" is the United States' backing."""
@@ -106,18 +115,16 @@ def renamed(question: str) -> str:
                   question)
 
 
-def contradicts(claim: str, text: str) -> bool:
-    """The claim uses a word of a contrast that `text` answers with another word of it, not
-    with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
-    claim = phrased(claim)  # "without a vote" is "consensus"
-    said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(claim, keep_stopwords=True))
-    return any((asked & group) and not (said & asked & group) and (said & group - asked) for group in CONTRASTS)
-
-
 def contrasting(claim: str, text: str) -> list[str]:
-    """The words of `text` answering a contrast the claim uses with another word of it."""
+    """The words of `text` answering a contrast the claim uses with another word of it, not
+    with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
+    # ("without a vote" is "consensus")
     said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(phrased(claim), keep_stopwords=True))
     return sorted({w for group in CONTRASTS if asked & group and not said & asked & group for w in said & group - asked})
+
+
+def contradicts(claim: str, text: str) -> bool:
+    return bool(contrasting(claim, text))
 
 
 def unanswered_contrast(claim: str, text: str) -> bool:
@@ -271,6 +278,10 @@ class Lexicon:
         if not (word.isupper() and 3 <= len(word) <= 6 and word.isalpha()) or self.knows(word):
             return None
         return self._derive(low)
+
+    def defined(self, abbreviation: str) -> str | None:
+        """What the texts spell an abbreviation out as, where they define it: "PRC" -> "People's Republic of China"."""
+        return self._defined.get(abbreviation)
 
     @cached_property
     def _defined(self) -> dict[str, str]:

@@ -207,10 +207,9 @@ class Premises:
         """A wh-question says of what it asks about the contrary of what the best paragraph
         says ("the reason for the US voting against" where the US "endorsed" it): the
         paragraph's words saying so."""
-        text = claim_text(main_version(best.versions))
-        if query.lang != "en" or query.intent not in ("fact", "why") or query.follow_up or not contradicts(query.search, text):
+        if query.lang != "en" or query.intent not in ("fact", "why") or query.follow_up:
             return []
-        return contrasting(query.search, text)
+        return contrasting(query.search, claim_text(main_version(best.versions)))
 
     def reversed_order(self, query: Query, best: Hit) -> bool:
         """"79/62 wants the GGE to meet after the consultations" where the paragraph has the

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, phrases, unchat
+from .lexicon import ALWAYS_ACRONYMS, SYNONYMS, Lexicon, as_named, unchat
 from .references import ORDINALS, Reference, find_references, number_of, other_symbols, resolve_relative
 from .text import (
     MONTHS,
@@ -200,19 +200,16 @@ _MONTHS = frozenset(m.lower() for m in MONTHS)
 _NOT_NAMES = _MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday i resolution
     resolutions article paragraph paragraphs footnote op pp fn""".split())
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}s?)\b")
-_DATED = rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d\s+"  # "the [9 July] 2024 ..."
-_DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+{_DATED}(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
+_DATE = rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d"  # "[9 July] 2024"
+_DOCUMENT_DATE = re.compile(rf"\b(?:the|this|that)\s+{_DATE}\s+(?:(?:news|un|unga|ai)\s+)?(?:article|piece|story|news)\b", re.I)
 # ... and a date describing a resolution ("the June 2024 AI resolution"): which one, not a number it states
-_DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+{_DATED}(?:[A-Za-z-]+\s+){{0,2}}?(?:article|piece|story|news|resolution|text)s?\b",
+_DESCRIBED_DATE = re.compile(rf"\b(?:the|this|that|a)\s+({_DATE})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:article|piece|story|news|resolution|text)s?\b",
                              re.I)
 
 
 def described_dates(question: str) -> list[str]:
     """The dates a question describes a resolution by: "the 25 June 2024 AI resolution" -> ["25 June 2024"]."""
-    return [_A_DATE.match(m.group(0).split(None, 1)[1]).group(0) for m in _DESCRIBED_DATE.finditer(question)]
-
-
-_A_DATE = re.compile(rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d\d", re.I)
+    return [m.group(1) for m in _DESCRIBED_DATE.finditer(question)]
 
 _ZH_NUMBER = re.compile(r"(?<![哪几多第\d一二两三四五六七八九十百])(?:[一二两三四五六七八九十百]+|\d+)\s*(?:天|周|个月|月|年|届|次|日)")
 _ZH_ORDINAL = re.compile(r"第[一二两三四五六七八九十百]+(?:届|次)")
@@ -722,9 +719,7 @@ def _required(text: str, lexicon: Lexicon, dates: bool = False) -> list[list[lis
     ("the General Assembly", "United Nations") are implied, never required; a month only
     when the question claims something (`dates`): "Did Korea host it in April 2024?"."""
     text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)  # "U.S." is "US"
-    for phrase, name in phrases(text)[1]:  # "South Korea" is the texts' "Republic of Korea"
-        if name[:1].isupper():
-            text = text.replace(phrase, name)
+    text = as_named(text)  # "South Korea" is the texts' "Republic of Korea"
     # "79/62 asks the GGE to finish by the end of 2026. Why was that date chosen?": what the
     # question refers back to it takes for granted
     text = text if _REFERS_BACK.search(_last_sentence(text)) else _last_sentence(text)
