@@ -17,6 +17,7 @@ from index.lexical import CJK_CHAR, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
 from .lexicon import (
+    SYNONYMS,
     Lexicon,
     contradicts,
     contrasting,
@@ -162,7 +163,9 @@ class Premises:
 
         # "Does 80/57 call for negotiations?" of "Noting the calls by the Secretary-General to
         # commence negotiations": the resolution's deed, said only as another's
-        if query.docs and (m := _ITS_OWN_DEED.match(query.question)) and _only_anothers(p.text, set(tokens(m.group(1)))):
+        # ("Did 79/62 ban ...?" in the texts' word: "prohibitions")
+        if query.docs and (m := _ITS_OWN_DEED.match(query.question)) and _only_anothers(
+                p.text, set(tokens(m.group(1))) | set(tokens(SYNONYMS.get(m.group(1).lower(), "")))):
             return True
         # the question's names that the paragraph has doing something (not "AI", not "2024")
         doers = [r for r in query.required if any(holds(a, [r]) for a in spelt(actors(p.text)))]
@@ -338,13 +341,19 @@ _ITS_OWN_DEED = re.compile(r"^\s*(?:does|did|do)\s+(?:resolution\s+)?\d+/\d+\s+(
 
 def _only_anothers(text: str, verb: set[str]) -> bool:
     """Every word of `text` in `verb`'s forms stands as someone else's: "the calls by the
-    Secretary-General", "the Secretary-General's calls"."""
+    Secretary-General", "the Secretary-General's calls", or in what another calls for ("the
+    calls by the Secretary-General to conclude ... an instrument with prohibitions")."""
     if not verb or not any(len(v) >= 4 for v in verb):
         return False
     at = [w for w in re.finditer(r"[A-Za-z][\w-]*", text) if same_word(tokens(w.group(0))[0] if tokens(w.group(0)) else "", verb)
           or set(tokens(w.group(0))) & verb]
     return bool(at) and all(re.match(r"\s+by\s+(?:the\s+)?[A-Z]", text[w.end():])
-                            or re.search(r"[A-Z][\w-]*['’]s\s+(?:\w+\s+)?$", text[: w.start()]) for w in at)
+                            or re.search(r"[A-Z][\w-]*['’]s\s+(?:\w+\s+)?$", text[: w.start()])
+                            or _ANOTHERS_CALL.search(text[: w.start()]) for w in at)
+
+
+# what another calls for, up to the word: "calls by the Secretary-General to urgently conclude ... with"
+_ANOTHERS_CALL = re.compile(r"\bcalls?\s+(?:by|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:to|for)\b[^;.]*$")
 
 
 def _adopts_another(text: str, docs: list[str]) -> bool:

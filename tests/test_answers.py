@@ -643,3 +643,11 @@ def test_an_order_of_events_the_paragraph_gives_the_other_way_round_is_not_borne
     answer = assistant.ask("79/62 wants the GGE to meet after the informal consultations - why that order?")
     assert answer.answer.startswith("No: ") and "after a meeting of the Group" in answer.answer
     assert assistant.ask("Does 79/62 want the consultations held after a GGE meeting?").answer.startswith("Yes.")
+
+
+@pytest.mark.parametrize("question", ["did 79/62 ban autonomus weapons", "Does 80/57 prohibit autonomous weapons?"])
+def test_a_deed_said_only_in_what_another_calls_for_is_not_the_resolutions_own(assistant, question):
+    # 79/62 PP 13 and 80/57 PP 10 note the Secretary-General's calls for an instrument "with prohibitions"
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("No: ") and answer.verdict == "no"
+    assert assistant.ask("Does 79/62 note the Secretary-General's calls?").answer.startswith("Yes.")
