@@ -55,11 +55,11 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 2684 items (2544 dev, 119 test run on
+# little under the number measured with the gold set of 2686 items (2546 dev, 119 test run on
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
 #   dev:  recall@5 0.919, citation P/R 0.988/0.976, facts 0.889, answered 0.954, abstention 0.427,
-#         injection held 1.0, yes-no explicit 0.781, false premise rejected 0.96, unsupported
+#         injection held 1.0, yes-no explicit 0.782, false premise rejected 0.961, unsupported
 #         declined 0.949.
 #   test: recall@5 0.868, citation P/R 0.95/0.934, facts 0.931, answered 0.96, abstention 0.444,
 #         yes-no explicit 0.875, false premise rejected 0.889, unsupported declined 0.889.
@@ -67,7 +67,7 @@ DEFAULT_CONFIG = "hybrid-use"
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
 # With 9 false-premise and 18 unsupported test items one item is 0.11 and 0.056 of those metrics:
 # their test thresholds allow one miss beyond today's.
-# The dev split grew from 706 to 2544 items with questions written fresh from the texts by
+# The dev split grew from 706 to 2546 items with questions written fresh from the texts by
 # readers who had not seen the gold set, in twenty-seven rounds; each round's failures were fixed
 # as classes and its items added to dev (which is why a dev number can fall when a round is added).
 GATE: dict[str, dict[str, float]] = {
