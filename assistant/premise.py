@@ -79,6 +79,10 @@ class Premises:
             return False
         if query.lang == "en" and query.past and only_requested(match, p.text):
             return False
+        # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
+        # another's call holds as well as its own clauses
+        if query.lang == "en" and _MENTION_CLAIM.match(query.question):
+            return any(says(match, v.text) and holds(terms(v.text), query.required) for v in best.versions.values())
         # "Was 79/62 adopted by consensus?" of "the adoption by consensus of ... resolution 51/22":
         # the adoption the paragraph speaks of is another resolution's
         if query.docs and _ADOPT.search(query.search) and _adopts_another(
@@ -306,6 +310,9 @@ _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|de
 
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
+# "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it
+_MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|refer to|cite)\s+[^?]{1,60}?\s*\??\s*$|"
+                            r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 
 
