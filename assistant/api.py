@@ -23,6 +23,7 @@ from .compose import (
     NOT_SAID,
     NOT_SAID_WHY,
     NOT_SO,
+    PART_WORDS,
     YES,
     adoption_lead,
     begins_lead,
@@ -125,7 +126,11 @@ _ZH_THINGS = [(r"结论|成果|结果", r"结论|成果|结果"), (r"多少钱|�
 # what a thing holds, asked of it: "What's actually in the rolling text?", "What are the elements of ...?"
 _CONTENTS_ASKED = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+are)\s+(?:actually\s+|really\s+|exactly\s+)?in(?:side)?\s+(.+?)\s*[?.!-]*$"
                              r"|^\s*(?:and\s+)?what\s+(?:are|were|is)\s+the\s+(?:main\s+|key\s+|actual\s+|specific\s+)?"
-                             r"(?:elements|contents|components|items)\s+(?:in|of)\s+(.+?)\s*[?.!]*$", re.I)
+                             r"(?:elements|contents|components|items)\s+(?:in|of)\s+(.+?)\s*[?.!]*$"
+                             # "What does the Chair's rolling text actually contain?" (not of a resolution or the article)
+                             r"|^\s*(?:and\s+)?what\s+(?:does|do|did|will)\s+(?!(?:it|they|this|that|the\s+(?:resolution|text|article))\s)"
+                             r"((?:(?!\b(?:resolution|article)\b)[^?/])+?)\s+(?:actually\s+|really\s+|exactly\s+)?"
+                             r"(?:contain|include|consist\s+of|comprise)\s*[?.!]*$", re.I)
 # kinds of a thing asked for: "Which kinds of autonomous weapons would be prohibited?"
 _KINDS_OF = re.compile(r"^\s*(?:and\s+)?(?:under\s+[^,]+,\s*)?(?:which|what)\s+(?:kinds?|types?|categories|sorts?|classes)\s+of\s+"
                        r"([a-z][a-z -]*?)\s+(?:would|will|are|is|were|does|do|did|can|could|should|must)\b", re.I)
@@ -134,6 +139,9 @@ _ORDINALS = r"first|second|third|last|latest"
 # a purpose asked for, which a clause's "with a view to ..." gives
 _PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
+# kinds whose members are asked for by name: "Which countries ...?", "Which non-State actors ...?"
+_NAMED_KINDS = frozenset("actors countries states nations organizations organisations entities companies governments "
+                         "donors sponsors delegations".split())
 _ANY_THING = frozenset("""kind kinds type types sort sorts part parts thing things role roles position positions
     names symbol number purpose purposes aim aims goal status content contents text wording language
     meaning point points issue issues aspect aspects step steps action actions measure measures message
@@ -413,7 +421,16 @@ class Assistant:
                 return within if anywhere.abstained or anywhere.verdict == "no" else anywhere
             filters.docs = list(query.docs)
         if query.place_part in (OP, PP) and not filters.parts:  # "Which preambular paragraph lists ...?"
-            filters.parts = [query.place_part]
+            within = self._answer(query, Filters(list(filters.docs), filters.lang, [query.place_part]))
+            if not within.abstained or query.lang != "en":
+                return within
+            # "In which operative paragraph does 79/62 affirm ...?" where a preambular one does
+            other = PP if query.place_part == OP else OP
+            found = self._answer(replace(query, place_part=None), Filters(list(filters.docs), filters.lang, []))
+            if found.abstained or found.verdict == "no" or found.citations[0].part != other:
+                return within
+            lead = NO["en"] + f"no {PART_WORDS['en'][query.place_part][:-1]} says so; the indexed texts say it in the {PART_WORDS['en'][other][:-1]} that follows."
+            return replace(found, answer=f"{lead} {found.answer}", verdict="no")
         if query.in_article and not query.docs and not filters.docs:
             filters.docs = [d for d in self.docs if d not in self.resolutions]
         if query.intent == "quote":
@@ -900,7 +917,11 @@ class Assistant:
         if thing in _ANY_THING or not tokens(thing):
             return True
         have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in read))
-        return any(t in have or same_word(t, have) for t in tokens(thing))
+        if not any(t in have or same_word(t, have) for t in tokens(thing)):
+            return False
+        # "Which non-State actors ...?" asks for names: a paragraph naming only the kind ("to
+        # unauthorized recipients and non-State actors") names none of them
+        return thing not in _NAMED_KINDS or any(_names_beyond(p.text, query.question) for p in read)
 
     def _short_names(self, p: Paragraph, have: set[str], required: list[list[list[str]]]) -> set[str]:
         """`have`, with a long name that the paragraph refers to by its head ("the Convention")
@@ -1580,3 +1601,14 @@ def _quietly(load: Callable[[], None]) -> Callable[[], None]:
 def _citing(text: str, label: str) -> str:
     """The sentences of an answer that cite `label`."""
     return " ".join(s for s, labels in sentences_with_citations(text) if label in labels)
+
+
+def _names_beyond(text: str, question: str) -> bool:
+    """`text` has a name (a capitalised word after its first) that `question` does not use and
+    the texts' authors are not: "Philippines" in a paragraph asked "Which countries ...?"."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    return any(w.lower() not in asked and w not in _AUTHOR_WORDS
+               for w in re.findall(r"(?<![\w-])[A-Z][\w-]*", text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""))
+
+
+_AUTHOR_WORDS = frozenset({"General", "Assembly", "United", "Nations", "Member", "State", "States"})

@@ -29,7 +29,7 @@ from .lexicon import (
     unanswered_contrast,
 )
 from .retrieve import Hit, Matcher, Retriever
-from .text import Concept, chinese_content, concepts, same_word, tokens, translated
+from .text import MONTHS, Concept, chinese_content, concepts, same_word, tokens, translated
 from .understand import Query, holds
 
 # Share of a claim's concepts (IDF-weighted; a word the texts never use counts at a median
@@ -78,6 +78,11 @@ class Premises:
                                       for q in _QUOTED.findall(query.question)):
             return False
         if query.lang == "en" and query.past and only_requested(match, p.text):
+            return False
+        # "Did Austria host it in May 2024?": a month the claim dates by is the paragraph's
+        # ("May" is no word the index keeps, so no required name holds it)
+        if query.lang == "en" and any(not re.search(rf"\b{m.group(1) or m.group(2)}\b", p.text)
+                                      for m in _MONTH_DATED.finditer(query.question)):
             return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
@@ -310,6 +315,7 @@ _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|de
 
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
+_MONTH_DATED = re.compile(rf"\b({'|'.join(MONTHS)})(?=\s+\d{{1,4}}\b)|(?<=\d\s)({'|'.join(MONTHS)})\b")
 # "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it
 _MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|refer to|cite)\s+[^?]{1,60}?\s*\??\s*$|"
                             r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)

@@ -71,7 +71,7 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|
                      re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
 # a question asking which paragraph says something, not for the fact it says
-_WHICH_PLACE = re.compile(r"^\s*(?:which|what)\s+(?:number\s+is\s+the\s+|is\s+the\s+number\s+of\s+the\s+)?"
+_WHICH_PLACE = re.compile(r"^\s*(?:in\s+(?=\w+\s+(?:operative|preambular)\b))?(?:which|what)\s+(?:number\s+is\s+the\s+|is\s+the\s+number\s+of\s+the\s+)?"
                           r"(?:operative\s+|preambular\s+)?(?:paragraph|provision|footnote|OP|PP|FN)s?\b", re.I)
 # asking what a text says, not what it did: "Which paragraph says when ...?"
 _REPORTS = re.compile(r"\b(?:says?|mentions?|talks?|refers?|speaks?|deals?|discuss(?:es)?|covers?|gives?|states?|sets? out|lists?)\b", re.I)
@@ -349,7 +349,8 @@ _DEED = re.compile(rf"^\s*(?:what|which|who|whom|whose|when|where|how)\b.*?(?:\b
                    rf"|^\s*how\s+(?:does|did|will|would)\s+{_DOC}\s+{_SAYING}(?P<how>[a-z]+)\b"
                    # "Which countries did 80/57 condemn ...?", "Which paragraph of 79/62 prohibits ...?"
                    rf"|^\s*(?:what|which)\s+[a-z]+\s+did\s+{_DOC}\s+{_SAYING}(?P<did>[a-z]+)\b"
-                   rf"|^\s*which\s+(?:paragraph|provision|part|clause)\s+of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)\b"
+                   rf"|^\s*(?:in\s+)?which\s+(?:operative\s+|preambular\s+)?(?:paragraph|provision|part|clause)\s+"
+                   rf"(?:of\s+{_DOC}\s+{_SAYING}(?P<which>[a-z]+s)|(?:does|did)\s+{_DOC}\s+{_SAYING}(?P<which_does>[a-z]+))\b"
                    # what one named did: "What did the article say the Parliamentary Assembly of the
                    # Mediterranean criticised ...?", "What did Austria propose ...?"
                    rf"|^\s*what\s+(?:did|does)\s+(?:the\s+)?(?:article|text|piece|report)\s+(?:say|said|says|report)\s+(?:that\s+)?"

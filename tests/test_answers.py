@@ -651,3 +651,33 @@ def test_a_deed_said_only_in_what_another_calls_for_is_not_the_resolutions_own(a
     answer = assistant.ask(question)
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
     assert assistant.ask("Does 79/62 note the Secretary-General's calls?").answer.startswith("Yes.")
+
+
+def test_a_question_whether_a_resolution_mentions_a_word_is_about_its_words(assistant):
+    # "prohibitions" stands in 79/62 only in the CCW's title (PP 7) and in the Secretary-General's calls (PP 13)
+    answer = assistant.ask("Does 79/62 mention prohibitions?")
+    assert answer.answer.startswith("Yes.") and answer.verdict == "yes"
+
+
+def test_a_month_a_claim_gives_that_the_paragraph_does_not_is_not_borne_out(assistant):
+    answer = assistant.ask("Did Austria host its conference in May 2024 according to 79/62?")
+    assert answer.answer.startswith("No: ") and "29 and 30 April 2024" in answer.answer
+    assert assistant.ask("Did Austria host its conference in April 2024 according to 79/62?").answer.startswith("Yes.")
+
+
+@pytest.mark.parametrize("question", [
+    "Which non-State actors is 79/62 worried autonomous weapons could end up with?",  # PP 4 names the kind only
+    "What does the Chair's rolling text actually contain?",  # 80/57 PP 7 names it, says nothing of its contents
+])
+def test_a_paragraph_naming_only_the_kind_asked_does_not_say_which(assistant, question):
+    assert assistant.ask(question).abstained
+    answer = assistant.ask("Which countries hosted the regional conferences mentioned in 79/62?")
+    assert "Philippines" in answer.answer and not answer.abstained
+
+
+def test_a_part_of_the_resolution_asked_that_does_not_say_it_is_corrected(assistant):
+    answer = assistant.ask("In which operative paragraph does 79/62 affirm that international criminal law applies to AWS?")
+    assert answer.answer.startswith("No: no operative paragraph says so") and answer.verdict == "no"
+    assert [c.label for c in answer.citations] == ["A/RES/79/62 PP 2"]
+    # ... but never a paragraph of the other part that does not say it either
+    assert assistant.ask("In which operative paragraph does 79/62 condemn non-State actors for using autonomous weapons?").abstained

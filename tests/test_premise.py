@@ -142,3 +142,19 @@ def test_a_claim_putting_things_the_other_way_round_of_after_is_reversed():
     premises, hit = Premises(RETRIEVER, LEXICON), Hit(op11.provision, {"en": op11})
     assert premises.reversed_order(read("Does 79/62 want the GGE to meet after the consultations?"), hit)
     assert not premises.reversed_order(read("Does 79/62 want the consultations held after a GGE meeting?"), hit)
+
+
+@pytest.mark.parametrize("question, held", [
+    ("Did Austria host the international conference in April 2024?", True),
+    # "May" is no word the index keeps: the month is looked for as the paragraph writes it
+    ("Did Austria host the international conference in May 2024?", False),
+    ("Did Austria host the international conference on 29 May?", False),
+])
+def test_a_month_the_claim_dates_by_must_be_the_paragraphs(question, held):
+    assert PREMISES.holds(read(question), hit(PP10)) is held
+
+
+def test_a_claim_that_a_resolution_mentions_words_is_held_by_them_inside_a_title():
+    # OP 4 names the Group and the Convention on Prohibitions ... only in long titles
+    assert PREMISES.holds(read("Does 79/62 mention prohibitions?"), hit(OP4))
+    assert not PREMISES.holds(read("Does 79/62 ban autonomous weapons?"), hit(OP4))
