@@ -198,6 +198,12 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
         if names and any(any(all(t in have or same_word(t, have) for t in alt) for alt in alts) for alts in names):
             keep.add(i)
             protected.add(i)
+    # "Why did 79/62 decide to convene ...?": the purpose it gives ("in order to further ...")
+    # is the answer, the one after the best clause first
+    if purpose and (opens := [i for i, x in enumerate(pieces) if _PURPOSE_IN.search(x)]):
+        said = min(opens, key=lambda i: (i < best, abs(i - best)))
+        keep.add(said)
+        protected.add(said)
     # Who takes part, who is invited: the list that follows the clause is the answer, so it
     # is kept to its end (";" or "."), not cut after its first name.
     if asks == "who":
@@ -254,6 +260,10 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
 
 
+_PURPOSE_IN = re.compile(r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b", re.I)
+_PURPOSE_OPENS = re.compile(r"[\s,;]*(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b", re.I)
+
+
 def _with_relatives(text: str, spans: list[tuple[int, int]], purposes: bool = False) -> list[tuple[int, int]]:
     """A relative clause is quoted with what it qualifies: "a rolling text, | which represents a
     significant milestone"."""
@@ -265,7 +275,7 @@ def _with_relatives(text: str, spans: list[tuple[int, int]], purposes: bool = Fa
         # ... and a purpose is quoted with what it is the purpose of: "to work towards completing
         # the set of elements ..., | with a view to future negotiations"
         # (a short one: a long purpose is a clause of its own, quoted when it answers)
-        purpose = re.match(r"\s*(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purpose\s+of)\b", text[a:b]) \
+        purpose = _PURPOSE_OPENS.match(text[a:b]) \
             and _words(text[a:b]) <= PURPOSE_WORDS and purposes
         if out and (purpose or re.match(r"\s*(?:which|who|whose)\b|[，,]?\s*(?:并且?|以便|以及)", text[a:b])) \
                 or (out and i == len(spans) - 1 and re.match(r"[，,]?\s*包括", text[a:b])):

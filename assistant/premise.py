@@ -77,12 +77,16 @@ class Premises:
         if query.lang == "en" and any(not set(terms(q)) <= terms(" ".join(v.text for v in best.versions.values()))
                                       for q in _QUOTED.findall(query.question)):
             return False
-        if query.lang == "en" and query.past and only_requested(match, p.text):
+        if query.lang == "en" and query.past and only_requested(match, p.text, query.search):
             return False
         # "Did Austria host it in May 2024?": a month the claim dates by is the paragraph's
         # ("May" is no word the index keeps, so no required name holds it)
         if query.lang == "en" and any(not re.search(rf"\b{m.group(1) or m.group(2)}\b", p.text)
                                       for m in _MONTH_DATED.finditer(query.question)):
+            return False
+        # "Why did 79/62 decide that international criminal law applies ...?" of "Affirming that
+        # ...": a preambular paragraph decides nothing
+        if query.lang == "en" and p.part == PP and _DECIDED.search(query.search):
             return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
@@ -212,7 +216,7 @@ class Premises:
         # resolution ... that 80/57 takes note of?")
         match = self._claims(_ASKED_THING.sub("", query.search))
         return query.lang == "en" and (self.rare_missing(match, claim_text(p))
-                                       or (query.past and only_requested(match, p.text))
+                                       or (query.past and only_requested(match, p.text, query.search))
                                        or contradicts(query.search, claim_text(p)))  # "vetoing" against "endorsed"
 
     def contrary(self, query: Query, best: Hit) -> list[str]:
@@ -315,6 +319,7 @@ _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|de
 
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
+_DECIDED = re.compile(r"\b(?:decide|decides|decided)\b", re.I)
 _MONTH_DATED = re.compile(rf"\b({'|'.join(MONTHS)})(?=\s+\d{{1,4}}\b)|(?<=\d\s)({'|'.join(MONTHS)})\b")
 # "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it
 _MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|refer to|cite)\s+[^?]{1,60}?\s*\??\s*$|"
@@ -349,7 +354,7 @@ _AUTHORS = frozenset({"General Assembly", "United Nations"})
 
 
 # "Does 80/57 (itself) call for ...?": what the resolution is asked to have done, its verb
-_ITS_OWN_DEED = re.compile(r"^\s*(?:does|did|do)\s+(?:resolution\s+)?\d+/\d+\s+(?:itself\s+|also\s+|actually\s+|really\s+)?([a-z]+)\b", re.I)
+_ITS_OWN_DEED = re.compile(r"^\s*(?:why\s+)?(?:does|did|do)\s+(?:resolution\s+)?\d+/\d+\s+(?:itself\s+|also\s+|actually\s+|really\s+)?([a-z]+)\b", re.I)
 
 
 def _only_anothers(text: str, verb: set[str]) -> bool:
@@ -395,14 +400,19 @@ def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[C
     return out
 
 
-def only_requested(match: Matcher, text: str) -> bool:
+def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
     """Some word of the question stands in `text` only as something to be done ("calls upon
-    the Group to fulfil its mandate"): a question asking when it was done assumes too much."""
-    words = [(m.start(), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
+    the Group to fulfil its mandate"): a question asking when it was done assumes too much;
+    not one the question itself puts as to be done ("Why did 79/62 decide to hold ...?")."""
+    def requested_at(words: list[tuple[str, set[str]]], wanted: set[str]) -> list[bool]:
+        return [i > 0 and words[i - 1][0].lower() == "to" for i, (_, toks) in enumerate(words) if toks & wanted]
+
+    words = [(m.group(0), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
+    asked = [(m.group(0), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", claimed)]
     for concept in match.about:
         wanted = {t for alt in concept for t in alt if "_" not in t}
-        at = [i for i, (_, toks) in enumerate(words) if toks & wanted]
-        if at and all(i > 0 and re.fullmatch(r"to", text[words[i - 1][0]:].split()[0], re.I) for i in at):
+        at, said = requested_at(words, wanted), requested_at(asked, wanted)
+        if at and all(at) and not (said and all(said)):
             return True
     return False
 

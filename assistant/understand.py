@@ -110,9 +110,14 @@ _WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|
                        r"|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
-_NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
+_NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b"
+                      # "Why did 79/62 leave international criminal law out of its list?"
+                      r"|\b(?:leave|leaves|left|leaving)\b.{1,60}?\bout\b|\b(?:omit|omits|omitted|exclude|excludes|excluded)\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
 _DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|怎样定义|什么定义|的定义|定义了?", re.I)
-_WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何", re.I)
+_WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何"
+                  # "What was the reason the General Assembly set up the GGE?" asks why, as a claim
+                  r"|^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+were)\s+the\s+(?:main\s+|real\s+|stated\s+)?"
+                  r"(?:reasons?|rationale|justification|motivation)\b", re.I)
 _BEGINS = re.compile(r"\b(?:paragraphs?|ones)\b.{0,30}\b(?:begin|begins|start|starts|open|opens)\s+with\s+(?:the\s+word\s+)?"
                      r"['\"“‘]?([A-Za-z]+)", re.I)
 _COUNT = re.compile(r"\bhow many\b.{0,40}?\b(operative|preambular|paragraphs?|paras|footnotes?|sub-?paragraphs?|OPs|PPs|FNs)\b|"

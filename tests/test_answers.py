@@ -681,3 +681,20 @@ def test_a_part_of_the_resolution_asked_that_does_not_say_it_is_corrected(assist
     assert [c.label for c in answer.citations] == ["A/RES/79/62 PP 2"]
     # ... but never a paragraph of the other part that does not say it either
     assert assistant.ask("In which operative paragraph does 79/62 condemn non-State actors for using autonomous weapons?").abstained
+
+
+def test_a_why_question_is_answered_with_the_purpose_its_paragraph_gives(assistant):
+    answer = assistant.ask("Why did 79/62 decide to hold open informal consultations in 2025?")
+    assert not answer.answer.startswith("No") and "in order to further the international community" in answer.answer
+    answer = assistant.ask("What was the reason 79/62 wanted the informal consultations held after a GGE meeting?")
+    assert not answer.answer.startswith("No") and "for the purpose of complementarity" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Why did 79/62 decide that international criminal law applies to autonomous weapons systems?",  # PP 2 affirms it
+    "Why did 80/57 call on the Secretary-General to commence negotiations on a legally binding instrument?",  # his calls
+    "Why did 79/62 leave international criminal law out of its list of law applying to autonomous weapons systems?",
+])
+def test_a_why_question_misreading_who_does_what_or_what_is_left_out_is_answered_no(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("No") and answer.verdict == "no"

@@ -547,3 +547,16 @@ def test_a_short_purpose_is_quoted_with_its_clause_where_a_purpose_is_asked():
     asked = select(op3, matcher("Why complete the set of elements"), None, purpose=True).quote()
     assert asked.endswith("with a view to future negotiations")
     assert "future negotiations" not in select(op3, matcher("complete the set of elements"), None).quote()
+
+
+def test_the_purpose_a_paragraph_gives_is_kept_where_a_purpose_is_asked():
+    # 79/62 OP 7: the purpose stands mid-clause, after a long clause of its own
+    op7 = Paragraph(R79, "en", OP, 7, (
+        "Decides to convene open informal consultations in 2025 to consider the report of the Secretary-General in full "
+        "complementarity with and in a manner that supports the fulfilment of the mandate of the Group of Governmental "
+        "Experts in order to further the international community's understanding of the issues involved by discussing "
+        "the full range of views received, including proposals and relevant aspects raised in the report that may thus "
+        "far not have been discussed in detail in the Group of Governmental Experts;"))
+    asked = matcher("Why did 79/62 decide to hold open informal consultations in 2025?")
+    assert "in order to further the international community" in select(op7, asked, None, purpose=True).quote()
+    assert "in order to further" not in select(op7, asked, None).quote()

@@ -158,3 +158,15 @@ def test_a_claim_that_a_resolution_mentions_words_is_held_by_them_inside_a_title
     # OP 4 names the Group and the Convention on Prohibitions ... only in long titles
     assert PREMISES.holds(read("Does 79/62 mention prohibitions?"), hit(OP4))
     assert not PREMISES.holds(read("Does 79/62 ban autonomous weapons?"), hit(OP4))
+
+
+def test_a_word_the_question_itself_puts_as_to_be_done_is_no_sign_of_a_mere_request():
+    asked = PREMISES.claim(read("Why did 79/62 decide to hold the consultations?"))
+    assert not only_requested(asked, "Decides to convene the consultations", "Why did 79/62 decide to hold the consultations?")
+    assert only_requested(PREMISES.claim(read("When did the Group finish its mandate?")),
+                          "Calls upon the Group to finish its mandate", "When did the Group finish its mandate?")
+
+
+def test_a_preambular_paragraph_decides_nothing():
+    assert not PREMISES.holds(read("Why did 79/62 decide to acknowledge the conference hosted by Austria?"), hit(PP10))
+    assert PREMISES.holds(read("Why did 79/62 acknowledge the conference hosted by Austria?"), hit(PP10))

@@ -574,6 +574,8 @@ def test_which_resolution_asks_for_the_symbol_a_text_names(question, asks):
     ("为什么第79/62号决议没有提到红十字国际委员会？", True),
     ("Why does 79/62 mention the CCW?", False),
     ("Does 79/62 not mention the CCW?", False),  # a yes-no question, not a why
+    ("Why did 79/62 leave international criminal law out of its list?", True),
+    ("Why does 80/57 omit the ICRC?", True),
 ])
 def test_a_why_question_taking_for_granted_that_something_is_not_so_is_negated(question, negated):
     assert read(question).negated is negated
@@ -985,3 +987,12 @@ def test_the_part_a_which_paragraph_question_asks_for():
     from assistant.understand import _WHICH_PLACE
     assert _WHICH_PLACE.search("In which operative paragraph does 79/62 affirm that ...?")
     assert not _WHICH_PLACE.search("In which year was it adopted?")
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("What was the reason the General Assembly set up the GGE?", "why"),
+    ("What's the rationale for holding the consultations after a GGE meeting?", "why"),
+    ("What is the purpose of the consultations?", "fact"),  # a purpose is asked, nothing claimed
+])
+def test_asking_for_the_reason_is_asking_why(question, intent):
+    assert read(question).intent == intent
