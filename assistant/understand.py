@@ -114,7 +114,7 @@ _NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n
                       # "Why did 79/62 leave international criminal law out of its list?"
                       r"|\b(?:leave|leaves|left|leaving)\b.{1,60}?\bout\b|\b(?:omit|omits|omitted|exclude|excludes|excluded)\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
 _DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|怎样定义|什么定义|的定义|定义了?", re.I)
-_WHY = re.compile(r"^\s*(why|for what reason|how come)\b|为什么|为何"
+_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(why|for what reason|how come)\b|为什么|为何"
                   # "What was the reason the General Assembly set up the GGE?" asks why, as a claim
                   r"|^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+were)\s+the\s+(?:main\s+|real\s+|stated\s+)?"
                   r"(?:reasons?|rationale|justification|motivation)\b", re.I)

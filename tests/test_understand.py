@@ -993,6 +993,7 @@ def test_the_part_a_which_paragraph_question_asks_for():
     ("What was the reason the General Assembly set up the GGE?", "why"),
     ("What's the rationale for holding the consultations after a GGE meeting?", "why"),
     ("What is the purpose of the consultations?", "fact"),  # a purpose is asked, nothing claimed
+    ("And why did Austria host it?", "why"),
 ])
 def test_asking_for_the_reason_is_asking_why(question, intent):
     assert read(question).intent == intent
