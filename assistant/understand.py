@@ -403,6 +403,12 @@ def choice(question: str) -> tuple[str, str] | None:
     return " ".join(first), " ".join(second)
 
 
+_AUX = r"(?:would|will|can|could|should|must|may|might)(?:\s+(?:not\s+)?be)?|are|is|were|was|does|do|did|has|have|had"
+# a question's wh-word, what it asks about and its verb: "which kinds of weapons | would be"
+_WH_HEAD = re.compile(rf"^(?:[^,]*,\s*)?(which|what)\s+(.+?)\s+({_AUX})\b", re.I)
+_WH_VERBLESS = re.compile(rf"^\s*(?:and\s+)?(?:which|what)\s+((?:(?!\b(?:{_AUX})\b)[^?？])+?)\s*[?？]?\s*$", re.I)
+
+
 def _read(question: str, history: list, corpus: Corpus) -> Query:
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question) if p and p.strip(" ,;?？")]
     # "Need the complete list.", "全部列一下": how to answer, not a part to answer
@@ -426,6 +432,10 @@ def _read(question: str, history: list, corpus: Corpus) -> Query:
                 borrowed = [w for w in re.findall(r"[A-Za-z][\w-]*", first.rest) if content_terms(w)
                             and not re.fullmatch(rf"{ORDINAL_WORDS}|\w*\d\w*", w, re.I) and w.lower() not in own.rest.lower()]
                 piece = f"{piece.rstrip(' ?？')} {' '.join(borrowed)}"
+            # "which kinds of weapons would be banned and which only regulated?": a part with no verb
+            # of its own asks what the first asks, of its own words
+            if k and (m := _WH_VERBLESS.match(piece)) and (head := _WH_HEAD.match(pieces[0])):
+                piece = f"{head.group(1)} {head.group(2)} {head.group(3)} {m.group(1)}"
             part = _one(piece if piece.endswith(("?", "？")) else piece + "?", history, corpus, " ".join(pieces[:k]))
             # "When was 79/62 adopted and how many paragraphs does it have?": "it" is 79/62,
             # whatever the turn before was about.
@@ -799,7 +809,7 @@ def _intent(question: str, ref: Reference) -> str:
         return "quote"
     # ("Why did the US abstain in the recorded vote?" asks why, not for the record)
     if _ADOPTION.search(question) and not re.search(r"\badopt(?:ed|s|ing)?\s+(?:a|an)\b", question, re.I) \
-            and not (_WHY.search(question) and not ref.docs):
+            and not (_WHY.search(question) and (not ref.docs or ref.mentioned)):  # (51/22's adoption, noted in 79/62)
         return "adoption"
     if _COMPARE.search(question) and (len(ref.docs) > 1 or ref.relative or re.search(
             r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|(?:keep|kept)(?!\s+out)|still|"

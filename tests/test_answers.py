@@ -698,3 +698,13 @@ def test_a_why_question_is_answered_with_the_purpose_its_paragraph_gives(assista
 def test_a_why_question_misreading_who_does_what_or_what_is_left_out_is_answered_no(assistant, question):
     answer = assistant.ask(question)
     assert answer.answer.startswith("No") and answer.verdict == "no"
+
+
+def test_kinds_told_apart_in_both_parts_of_a_question_are_declined_when_the_texts_tell_none(assistant):
+    answer = assistant.ask("Under the two-tier approach, which kinds of autonomous weapons would be banned outright and which only regulated?")
+    assert answer.abstained
+
+
+def test_a_mentioned_resolutions_adoption_claimed_otherwise_is_answered_no(assistant):
+    answer = assistant.ask("What was the reason HRC resolution 51/22 had to be adopted by a recorded vote, as 79/62 mentions?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "by consensus" in answer.answer

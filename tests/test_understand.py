@@ -997,3 +997,14 @@ def test_the_part_a_which_paragraph_question_asks_for():
 ])
 def test_asking_for_the_reason_is_asking_why(question, intent):
     assert read(question).intent == intent
+
+
+def test_a_part_with_no_verb_of_its_own_asks_what_the_first_part_asks():
+    q = read("Under the two-tier approach, which kinds of autonomous weapons would be banned outright and which only regulated?")
+    assert [p.question for p in q.parts][1] == "which kinds of autonomous weapons would be only regulated?"
+
+
+def test_why_a_mentioned_resolution_was_adopted_so_asks_why_not_for_the_record():
+    q = read("What was the reason HRC resolution 51/22 had to be adopted by a recorded vote, as mentioned in 79/62?")
+    assert q.intent == "why"
+    assert read("Why was 79/62 adopted at the 44th plenary meeting?").intent == "adoption"
