@@ -120,7 +120,15 @@ def contrasting(claim: str, text: str) -> list[str]:
     with the claim's own ("Was 51/22 adopted by a vote?" against "the adoption by consensus")."""
     # ("without a vote" is "consensus")
     said, asked = set(tokens(text, keep_stopwords=True)), set(tokens(phrased(claim), keep_stopwords=True))
-    return sorted({w for group in CONTRASTS if asked & group and not said & asked & group for w in said & group - asked})
+    # "May a weapon that cannot comply with IHL be used?" against "... must not be used"
+    forbidden = [w for m in _PERMITS.finditer(claim) for w in ("not", m.group(1).lower())
+                 if re.search(rf"\b(?:must|shall|should|may)\s+not\s+be\s+{m.group(1)}\b", text, re.I)]
+    return sorted({w for group in CONTRASTS if asked & group and not said & asked & group for w in said & group - asked}
+                  | set(tokens(" ".join(forbidden), keep_stopwords=True)))
+
+
+# a claim that something may be done: "can LAWS that can't comply w/ IHL still be used?" (not "can't")
+_PERMITS = re.compile(r"\b(?:can|may|could|might)(?!['’]t|not)\s+(?:[^\s?]+\s+){0,10}?(?:still\s+)?be\s+([a-z]+ed)\b", re.I)
 
 
 def contradicts(claim: str, text: str) -> bool:

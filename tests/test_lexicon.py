@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import LEXICON
 
-from assistant.lexicon import SPELLING_CUTOFF, Lexicon, in_english, renamed, unchat
+from assistant.lexicon import SPELLING_CUTOFF, Lexicon, contradicts, in_english, renamed, unchat
 from assistant.text import chinese_content, translated
 from index.lexical import terms
 
@@ -281,3 +281,11 @@ def test_the_words_answering_a_contrast_otherwise():
     from assistant.lexicon import contrasting
     assert contrasting("the US voting against it", "the United States endorsed the Resolution") == ["endors"]
     assert contrasting("the US endorsing it", "the United States endorsed the Resolution") == []
+
+
+def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
+    text = "Reaffirming that any weapon that cannot be used in compliance with international humanitarian law must not be used"
+    assert contradicts("May a weapon that cannot comply with international humanitarian law be used?", text)
+    assert contradicts("can LAWS that can't comply w/ IHL still be used?", text)
+    assert not contradicts("Must a weapon that cannot comply with international humanitarian law not be used?", text)
+    assert not contradicts("Can a weapon be used?", "Decides that weapons may be used")
