@@ -102,7 +102,12 @@ _THING_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:(?:was|is|were|are|will\s+b
                           r"(?:actually\s+|really\s+|finally\s+)?(conclude|propose|recommend|find|cover|discuss|achieve|produce|cost)\b"
                           # "What was agreed at the consultations?", "What conclusions came out of them?"
                           r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been)\s+(agreed|concluded|achieved|recommended)\s+(?:(?:at|in|during|by)\b|there\b|then\b)"
-                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:came|comes|resulted)\s+(?:out\s+of|from)\b()",
+                          r"|^\s*(?:and\s+)?what\s+(?:\w+\s+)?(?:came|comes|resulted)\s+(?:out\s+of|from)\b()"
+                          # "What's the programme of work for ...?", "What is the procedure for ...?"
+                          r"|^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[a-z]+\s+)?([a-z]+)\s+for\b"
+                          r"|^\s*(?:and\s+)?what['’]s\s+the\s+(?:[a-z]+\s+)?([a-z]+)(?:\s+of\b|\s*\?)"
+                          # "How much are the consultations going to cost?"
+                          r"|^\s*(?:and\s+)?how\s+much\s+(?:is|are|was|were|will)\b[^?]*?\b(cost)\b",
                           re.I)
 _WHICH_THING = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?!(?:of|on|in|for|to|by|with|about|from|at)\s)[a-z-]+\s+){0,3}?([a-z-]+)\s+"
                           r"(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can|should)\b", re.I)
@@ -903,7 +908,7 @@ class Assistant:
             kinds = [words for pattern, words in _ZH_THINGS if re.search(pattern, query.question)]
             return not kinds or any(re.search(words, v.text) for v in h.versions.values() if v.lang == "zh" for words in kinds) \
                 or "zh" not in h.versions
-        if (m := _THING_ASKED.match(query.question)) and (query.asks is None or m.group(3)):
+        if (m := _THING_ASKED.match(query.question)) and (query.asks is None or m.group(3) or m.group(8)):
             # ("how much did it cost" asks a number too)
             thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
         elif query.asks is None and (m := _WHICH_THING.match(query.question)):

@@ -708,3 +708,12 @@ def test_kinds_told_apart_in_both_parts_of_a_question_are_declined_when_the_text
 def test_a_mentioned_resolutions_adoption_claimed_otherwise_is_answered_no(assistant):
     answer = assistant.ask("What was the reason HRC resolution 51/22 had to be adopted by a recorded vote, as 79/62 mentions?")
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "by consensus" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "How much are the New York consultations going to cost, and out of which budget?",
+    "What's the procedure for a non-party State to join the GGE as an observer?",
+])
+def test_a_thing_asked_for_that_no_paragraph_speaks_of_is_declined(assistant, question):
+    assert assistant.ask(question).abstained
+    assert not assistant.ask("What's the purpose of the informal consultations held after a GGE meeting?").abstained
