@@ -155,7 +155,10 @@ _WHO_VERB = re.compile(r"^\s*(?:and\s+)?(?:who|(?:which|what)\s+(?:[a-z-]+\s+){0
                        r"delegations|governments|members|participants|groups))\s+"
                        r"(?:(?:in|from|at)\s+the\s+(?:news\s+)?(?:article|piece|report|text)\s+)?"
                        r"(?:(?:have|has|had)\s+(?=[a-z]+ed\b))?"  # "Which Member States have joined ...?"
-                       r"(?!is\b|was\b|has\b|does\b|besides\b)([a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
+                       # "Who will chair the consultations?": a deed to come, its verb bare
+                       r"(?:(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+(?!be\b|have\b|take\s+part\b)(?=[a-z]+\b))?"
+                       r"(?!is\b|was\b|has\b|does\b|besides\b)((?<=will )[a-z]+|(?<=would )[a-z]+|(?<=shall )[a-z]+|(?<=to )[a-z]+|"
+                       r"[a-z]+(?:ed|s)|wrote|led|made|gave|took|chose|drew|ran|held|sent|"
                        r"won|met|brought|built|sought|paid|set|put)\b", re.I)
 # what a question says happened to a provision between two resolutions
 _KEPT = r"still|keep|keeps|kept|retain|retains|retained|maintain|maintains|continue|continues"

@@ -717,3 +717,10 @@ def test_a_mentioned_resolutions_adoption_claimed_otherwise_is_answered_no(assis
 def test_a_thing_asked_for_that_no_paragraph_speaks_of_is_declined(assistant, question):
     assert assistant.ask(question).abstained
     assert not assistant.ask("What's the purpose of the informal consultations held after a GGE meeting?").abstained
+
+
+def test_who_will_do_a_deed_the_texts_name_no_doer_for_is_declined(assistant):
+    # 79/62 OP 8 invites the Chair of the Group to brief the consultations; none chairs them
+    assert assistant.ask("Who will chair the open informal consultations set up by 79/62?").abstained
+    answer = assistant.ask("Who will facilitate the informal consultations?")
+    assert "Requests the Secretary-General to facilitate" in answer.answer
