@@ -196,6 +196,8 @@ _TITLE = re.compile(r"(?:Ambassador|Mr|Ms|Mrs|Dr|Professor|President|Chair|Minis
 # What a document decided, recommended or concluded: its content, which a mention of it does not give
 _CONTENT_ASKED = re.compile(r"\b(?:did|does|do|will)\b.{0,80}?\b(decide|request|recommend|propose|conclude|find|classify|establish|urge)\b|"
                             r"\b(recommendations?|conclusions?|findings?|proposals?|decisions?)\b", re.I)
+# a question having the General Assembly adopt a resolution
+_GA_ADOPTS = re.compile(r"\b(?:General\s+Assembly|UNGA|GA|the\s+Assembly)\b[^?]{0,60}\badopt|\badopted\s+by\s+the\s+(?:General\s+)?Assembly\b", re.I)
 # "Who is the Chair of the Group?", "What's the name of the Secretary-General ...?": the holder of
 # a role, which a paragraph naming the role alone does not give
 _WHO_IS_ROLE = re.compile(r"^\s*(?:and\s+)?(?:who(?:\s+(?:is|was)|['’]s)\s+(?:currently\s+)?the|what(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the)"
@@ -1102,6 +1104,11 @@ class Assistant:
             verdict = "yes" if said else "no"
             sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
                              NO[query.lang] + NOT_SAID[query.lang])
+        elif query.lang == "en" and unknown[0].startswith("A/RES/") and _GA_ADOPTS.search(query.question) and re.search(
+                rf"(?:Human Rights Council|HRC)\D{{0,20}}(?<![\d/]){re.escape(short[0])}", mentioning[0].text):
+            # "When did the General Assembly adopt resolution 51/22?" of "Human Rights Council resolution 51/22"
+            verdict = "no"
+            sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
         elif query.intent in ("why", "fact") and query.lang == "en" and contradicts(query.search, mentioning[0].text):
             # "Why was HRC resolution 51/22 adopted by a recorded vote?" of "the adoption by consensus of ... 51/22"
             verdict = "no"
@@ -1111,7 +1118,7 @@ class Assistant:
         for p in mentioning[:2]:
             ev = select(p, match, query.asks, names=[[[s]] for s in short])  # the clause naming it stays
             notes = self._footnotes_for(p, query, match) if query.asks else []
-            found = [(fact, e) for e in [ev] + notes if query.asks in ("when", "reference")
+            found = [(fact, e) for e in [ev] + notes if query.asks in ("when", "reference") and verdict != "no"
                      and (fact := fact_in(e, query.asks, match, names=[[[s]] for s in short]))]  # the fact of its mention
             sentences += [fact_lead(*found[0])] if found else []
             sentences += self._quoted(ev, query.lang)

@@ -161,7 +161,10 @@ class Premises:
                 or not holds(terms(p.text), query.required):
             return False
         units = claim_units(p)
-        return not any(_named_in(unit, units[0].own, query.required) for unit in units)
+        # ("Who hosted the REAIM Summit in April 2024?": the month too, where the question gives one)
+        months = [m.group(1) or m.group(2) for m in _MONTH_DATED.finditer(query.question)]
+        return not any(_named_in(unit, units[0].own, query.required) and all(re.search(rf"\b{m}\b", unit.words) for m in months)
+                       for unit in units)
 
     def other_agents(self, query: Query, best: Hit) -> bool:
         """The paragraph says who does what the question says a name it uses did, and that is

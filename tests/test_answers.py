@@ -724,3 +724,16 @@ def test_who_will_do_a_deed_the_texts_name_no_doer_for_is_declined(assistant):
     assert assistant.ask("Who will chair the open informal consultations set up by 79/62?").abstained
     answer = assistant.ask("Who will facilitate the informal consultations?")
     assert "Requests the Secretary-General to facilitate" in answer.answer
+
+
+def test_a_month_a_wh_question_gives_that_another_item_of_the_list_has_is_answered_no(assistant):
+    answer = assistant.ask("Who hosted the Responsible AI in the Military Domain Summit in April 2024?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise")
+    assert assistant.ask("Who hosted the Responsible AI in the Military Domain Summit in September 2024?").answer.startswith(
+        "The Republic of Korea.")
+
+
+def test_a_human_rights_council_resolution_said_adopted_by_the_general_assembly_is_answered_no(assistant):
+    answer = assistant.ask("When did the General Assembly adopt resolution 51/22?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "Human Rights Council resolution 51/22" in answer.answer
+    assert "7 October 2022" in assistant.ask("When was HRC resolution 51/22 adopted?").answer
