@@ -737,3 +737,8 @@ def test_a_human_rights_council_resolution_said_adopted_by_the_general_assembly_
     answer = assistant.ask("When did the General Assembly adopt resolution 51/22?")
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "Human Rights Council resolution 51/22" in answer.answer
     assert "7 October 2022" in assistant.ask("When was HRC resolution 51/22 adopted?").answer
+
+
+def test_a_stance_asked_of_a_text_is_no_part_of_the_claim(assistant):
+    # "think" is how the question asks; "important" is the text's "significant milestone"
+    assert not assistant.ask("Why does 80/57 think the rolling text is important?").answer.startswith("No")
