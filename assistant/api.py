@@ -52,6 +52,7 @@ from .evidence import (
     is_deadline,
     long_names,
     new_facts,
+    purpose_in,
     select,
     select_by_meaning,
     sentence_spans,
@@ -587,6 +588,8 @@ class Assistant:
             notes = self._footnotes_for(p, query, match) if i == 0 else []
             if i == 0 and (lead := self._chosen(query, p)):
                 sentences.append(lead)
+            elif i == 0 and query.intent == "why" and query.lang == "en" and p.lang == "en" and (purpose := purpose_in(ev)):
+                sentences.append(fact_lead(purpose, ev))  # "For the purpose of complementarity and ..."
             if i == 0 and query.intent == "fact":
                 # the fact asked for, from the paragraph or else from a footnote it carries
                 for asks in filter(None, (query.asks, query.also_asks)):

@@ -702,3 +702,14 @@ def _blank_names(text: str, a: int, b: int) -> str:
         out = out[: x - a] + " " + out[y - a :]
     # A Chinese title stands in 《》 ("《禁止或限制使用某些常规武器公约》"), whatever its length.
     return re.sub(r"《[^》]*》", " ", out)
+
+
+def purpose_in(ev: Evidence) -> str | None:
+    """The purpose the quoted words give, from its marker to the end of its clause: "for the
+    purpose of complementarity and enriching its discussions" (a why-question's direct answer)."""
+    text = ev.paragraph.text
+    for a, b in ev.spans:
+        if m := _PURPOSE_IN.search(text, a, b):
+            end = re.search(r"[,;.]|$", text[m.start():b]).start() + m.start()
+            return text[m.start():end].strip() or None
+    return None

@@ -742,3 +742,8 @@ def test_a_human_rights_council_resolution_said_adopted_by_the_general_assembly_
 def test_a_stance_asked_of_a_text_is_no_part_of_the_claim(assistant):
     # "think" is how the question asks; "important" is the text's "significant milestone"
     assert not assistant.ask("Why does 80/57 think the rolling text is important?").answer.startswith("No")
+
+
+def test_a_why_question_leads_with_the_purpose_the_paragraph_gives(assistant):
+    answer = assistant.ask("Why was the GGE chair invited to the consultations?")
+    assert answer.answer.startswith("For the purpose of briefing the Member States") and answer.verdict == ""

@@ -14,6 +14,7 @@ from assistant.evidence import (
     fact_in,
     is_deadline,
     new_facts,
+    purpose_in,
     select,
     select_by_meaning,
     zh_doer,
@@ -560,3 +561,6 @@ def test_the_purpose_a_paragraph_gives_is_kept_where_a_purpose_is_asked():
     asked = matcher("Why did 79/62 decide to hold open informal consultations in 2025?")
     assert "in order to further the international community" in select(op7, asked, None, purpose=True).quote()
     assert "in order to further" not in select(op7, asked, None).quote()
+
+    assert purpose_in(select(op7, asked, None, purpose=True)).startswith("in order to further the international community")
+    assert purpose_in(select(op7, matcher("open informal consultations in 2025"), None)) is None
