@@ -487,11 +487,13 @@ def asked_to(text: str) -> list[set[str]]:
     return [n for m in re.finditer(ASKS_TO, text) if (n := _name_words(m.group(1)))]
 
 
-def agents(text: str, verb: set[str]) -> list[set[str]] | None:
+def agents(text: str, verb: set[str], authors: bool = False) -> list[set[str]] | None:
     """Who does what the verb names, as `text` says it: the names after "by" that follow the
     verb ("sponsored by the People's Republic of China", "hosted by the Philippines ... and by
     Sierra Leone") or the name just before it ("the United States endorsed"), each as its
-    tokens; None when the text names no one doing it."""
+    tokens; None when the text names no one doing it. The resolution's author is a doer only
+    where a question names it so (`authors`): "Did the General Assembly itself host ...?"."""
+    text = re.sub(r"\b(itself|themselves|himself|herself)\s+", "", text) if authors else text
     words = list(re.finditer(r"[\w'’-]+", text))
     at = _deeds(words, verb, asked=True)
     found: list[set[str]] = []
@@ -512,7 +514,7 @@ def agents(text: str, verb: set[str]) -> list[set[str]] | None:
         if re.match(r"\s*(?:\w+\s+)?(?:by|under)\b", after):  # passive: the name before is what it was done to
             continue
         if m := re.search(rf"({_AGENT_NAME})\s+(?:has\s+|have\s+|had\s+)?$", before):
-            if not _NOT_DOER.match(m.group(1)):
+            if authors or not _NOT_DOER.match(m.group(1)):
                 found.append(_name_words(m.group(1)))
     return [f for f in found if f] or None
 

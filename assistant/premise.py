@@ -189,7 +189,7 @@ class Premises:
         for _, verb in deeds(self.claim(query).about, query.required):
             found = spelt(agents(p.text, verb))
             # who the question says does it ("set up by the UNGA" is "established" by it)
-            stated = spelt(agents(self.lexicon.cased(phrased(renamed(query.search))), verb))
+            stated = spelt(agents(self.lexicon.cased(phrased(renamed(query.search))), verb, authors=True))
             # "established by the General Assembly" against "established under the Convention"
             said = [a for a in stated if a - verb]
             if not found:
@@ -200,7 +200,7 @@ class Premises:
                         and not any(a & b for a in wanted for b in spelt(asked_to(p.text))):
                     return True
                 continue
-            if said and not any(a & b for a in said for b in found):
+            if said and not any(a & b or (a & _AUTHOR_WORDS and b & _AUTHOR_WORDS) for a in said for b in found):
                 return True
             if not doers:
                 continue
@@ -354,6 +354,8 @@ def _names_lacking(question: str, english: str) -> bool:
 
 
 _AUTHORS = frozenset({"General Assembly", "United Nations"})
+# the General Assembly as a doer's words: "the General Assembly", "the UNGA", "the 78th Session of the UN General Assembly"
+_AUTHOR_WORDS = frozenset({"general", "assembly", "unga", "ga"})
 
 
 # "Does 80/57 (itself) call for ...?": what the resolution is asked to have done, its verb

@@ -747,3 +747,11 @@ def test_a_stance_asked_of_a_text_is_no_part_of_the_claim(assistant):
 def test_a_why_question_leads_with_the_purpose_the_paragraph_gives(assistant):
     answer = assistant.ask("Why was the GGE chair invited to the consultations?")
     assert answer.answer.startswith("For the purpose of briefing the Member States") and answer.verdict == ""
+
+
+def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
+    answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
+    assert answer.answer.startswith("No: ") and answer.verdict == "no"
+    # ... while "the 78th Session of the UN General Assembly (UNGA) adopted" is the Assembly's deed
+    answer = assistant.ask("When did the GA adopt the AI capacity-building resolution, per the article?")
+    assert answer.answer.startswith("25 June 2024.")
