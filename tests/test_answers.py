@@ -755,3 +755,15 @@ def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answere
     # ... while "the 78th Session of the UN General Assembly (UNGA) adopted" is the Assembly's deed
     answer = assistant.ask("When did the GA adopt the AI capacity-building resolution, per the article?")
     assert answer.answer.startswith("25 June 2024.")
+
+
+@pytest.mark.parametrize("question", [
+    "Why does 79/62 stress the role of machines in the use of force?",  # PP 14: "of humans"
+    "Why does 79/62 stress the role of humans in the use of force to ensure victory?",  # "to ensure responsibility"
+    "Why does 80/57 highlight capacity-building to widen the digital divide?",  # PP 13: "to close"
+    "Why does 80/57 stress the role of humans to ensure States can ignore international law?",  # "to comply with"
+])
+def test_a_why_question_getting_one_word_of_its_paragraph_wrong_is_answered_no(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("No: ") and answer.verdict == "no"
+    assert not assistant.ask("Why does 79/62 stress the role of humans in the use of force?").answer.startswith("No")
