@@ -145,6 +145,9 @@ _ORDINALS = r"first|second|third|last|latest"
 # a purpose asked for, which a clause's "with a view to ..." gives
 _PURPOSE_ASKED = re.compile(r"\b(?:why|purpose|aim|aims|goal|end|what\s+for|for\s+what)\b|为什么|为何|目的|为了", re.I)
 # words for any thing at all, said in other words where it is answered ("What role ...?": "a positive role")
+# "How will the item be voted on?", "How are the consultations funded?": how a deed is done
+_HOW_DONE = re.compile(r"^\s*(?:and\s+)?how\s+(?:will|would|is|are|was|were|can|could|should|shall)\s+[^?]{1,60}?\s+(?:be\s+)?"
+                       r"([a-z]{3,}(?:ed|en))\b", re.I)
 # kinds whose members are asked for by name: "Which countries ...?", "Which non-State actors ...?"
 _NAMED_KINDS = frozenset("actors countries states nations organizations organisations entities companies governments "
                          "donors sponsors delegations".split())
@@ -921,6 +924,12 @@ class Assistant:
             thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
         elif query.asks is None and (m := _WHICH_THING.match(query.question)):
             thing = m.group(1).lower()  # "Which concrete projects are PAM and CGS running?"
+        elif query.asks is None and (m := _HOW_DONE.match(query.question)):
+            # "How will the item be voted on?": a paragraph not speaking of the deed (in the texts'
+            # words for it too: "held" is "convened") does not say how it is done
+            done = m.group(1).lower()
+            have = terms(" ".join(v.text for v in h.versions.values()))
+            return any(t in have or same_word(t, have) for t in tokens(f"{done} {SYNONYMS.get(done, '')}"))
         else:
             return True
         english = main_version(h.versions)

@@ -767,3 +767,11 @@ def test_a_why_question_getting_one_word_of_its_paragraph_wrong_is_answered_no(a
     answer = assistant.ask(question)
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
     assert not assistant.ask("Why does 79/62 stress the role of humans in the use of force?").answer.startswith("No")
+
+
+@pytest.mark.parametrize("question", ["How will the LAWS item be voted on at the eighty-first session?",
+                                      "How are the consultations funded?"])
+def test_how_a_deed_no_paragraph_speaks_of_is_done_is_declined(assistant, question):
+    assert assistant.ask(question).abstained
+    # ("held" is the texts' "convened", "conducted")
+    assert not assistant.ask("How will the consultations be held?").abstained
