@@ -166,7 +166,7 @@ _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
 _ASKS_SOMETHING = re.compile(r"\b(?:what|when|where|who|whom|whose|which|why|how)\b|[?？]|什么|哪|谁|何|几|多少|吗", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
-_NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative)\b", re.I)
+_NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative|reason|point)\b", re.I)
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording|"
                     # a list asked for complete: "the complete list", "list every ...", "all of them"
                     r"complete list|full list|all of them|list (?:all|every)|every one|each of them)\b|"
@@ -586,7 +586,13 @@ def _one(question: str, history: list, corpus: Corpus, before: str = "") -> Quer
                 ref.docs, ref.part, ref.number = [prov[0]], prov[1], prov[2] + step
         # "Which conferences does 79/62 acknowledge?" then "When was the second one held?": the
         # second of the names the paragraph cited lists (its items, as the conversation set them)
-        if (m := _NTH_ONE.search(question)) and len(cited) == 1 and not _count_part(last.question) \
+        if (m := _NTH_ONE.search(question)) and len(cited) == 1 and next(iter(cited))[1] == "P" \
+                and (said := _nth_point(last, ORDINALS[m.group(1).lower()])):
+            # "What are the three reasons ...?" then "What's the second one?": the article's "Secondly, ..."
+            query.follow_up, query.discussed, query.in_discussed = True, set(cited), True
+            query.search = said
+            ref.docs = ref.docs or [next(iter(cited))[0]]
+        elif (m := _NTH_ONE.search(question)) and len(cited) == 1 and not _count_part(last.question) \
                 and (item := _nth_name(last, ORDINALS[m.group(1).lower()], last.question)):
             query.item, query.follow_up, query.discussed = item, True, set(cited)
             query.search = query.search.replace(m.group(0), item)
@@ -638,6 +644,20 @@ def _object_resolution(question: str, docs: list[str]) -> str | None:
     if re.search(r"\b(?:and|or|both|nor|vs|versus|than|by|in|of)\b|[,;&]", between, re.I) or not re.search(r"[a-z]{4,}", between):
         return None
     return second
+
+
+_POINTS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _nth_point(answer, n: int) -> str | None:
+    """The n-th of the points the cited prose paragraph numbers ("Firstly, ...", "Secondly, ...",
+    "Lastly, ..." for the last): that sentence."""
+    text = answer.citations[0].text if answer.citations else ""
+    points = [m.group(0) for m in re.finditer(r"(?:^|(?<=[.!?]\s))(?:First|Second|Third|Fourth|Fifth|Last|Final)(?:ly)?,[^.!?]*[.!?]?", text)]
+    if not 0 < n <= len(points):
+        return None
+    wanted = [x for x in points if x.lower().startswith(_POINTS[n - 1])]
+    return wanted[0] if wanted else (points[-1] if n == len(points) and re.match(r"(?:Last|Final)", points[-1]) else None)
 
 
 def _nth_name(answer, n: int, asked: str) -> str | None:

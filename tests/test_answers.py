@@ -775,3 +775,10 @@ def test_how_a_deed_no_paragraph_speaks_of_is_done_is_declined(assistant, questi
     assert assistant.ask(question).abstained
     # ("held" is the texts' "convened", "conducted")
     assert not assistant.ask("How will the consultations be held?").abstained
+
+
+def test_the_nth_of_the_points_an_article_numbers_is_that_sentence(assistant):
+    first = assistant.ask("What are the three reasons the article gives for the June resolution's relevance?")
+    answer = assistant.ask("What's the second one?", [first])
+    assert "Secondly, it reiterates that AI developments must comply" in answer.answer
+    assert "Firstly" not in answer.answer
