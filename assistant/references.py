@@ -33,6 +33,10 @@ _year_doc = re.compile(
     re.I,
 )
 _latest = re.compile(r"\b(this year's|latest|most recent|newest|current|newer|later)\b.{0,12}\b(resolution|text)|最新|今年的?决议", re.I)
+# the one after the resolution under discussion: "the follow-up resolution a year later", "its successor"
+_next = re.compile(r"\b(?:follow-up|following\s+year's|next\s+year's|subsequent|successor)\b.{0,12}\b(?:resolution|text|one)\b"
+                   r"(?:\s+(?:a|one)\s+year\s+later\b)?"
+                   r"|\bits\s+successor\b|\b(?:resolution|text|one)\s+(?:a|one)\s+year\s+later\b|\bthe\s+year\s+after\b", re.I)
 _previous = re.compile(
     r"\b(last year's|previous year's|the year before|previous|prior|earlier|older|preceding)\b.{0,12}\b(resolution|text|one|year)|上一年|去年|前一年|之前的决议",
     re.I,
@@ -60,7 +64,7 @@ class Reference:
     docs: list[str] = field(default_factory=list)  # resolution symbols in the corpus
     part: str | None = None
     number: int | None = None
-    relative: str | None = None  # "latest" or "previous" resolution, not yet resolved
+    relative: str | None = None  # "latest", "previous" or "next" resolution, not yet resolved
     mentioned: list[str] = field(default_factory=list)  # symbols named but not in the corpus
     rest: str = ""  # the question without the names of indexed resolutions, for searching
 
@@ -102,10 +106,12 @@ def find_references(question: str, resolutions: dict[str, str]) -> Reference:
         ref.docs += found
         if found:  # a year that names no indexed resolution stays in the words searched
             ref.rest = ref.rest.replace(m.group(0), " ")
-    for pattern in (_previous, _latest):
+    for pattern in (_previous, _latest, _next):
         ref.rest = pattern.sub(" ", ref.rest)
     ref.rest = re.sub(r"\s+", " ", ref.rest).strip()
-    if _previous.search(question):
+    if _next.search(question):
+        ref.relative = "next"
+    elif _previous.search(question):
         ref.relative = "previous"
     elif _latest.search(question):
         ref.relative = "latest"
@@ -144,6 +150,8 @@ def resolve_relative(relative: str, resolutions: dict[str, str], context_docs: l
     if relative == "latest":
         return [ordered[-1]]
     at = ordered.index(anchor) if anchor in ordered else len(ordered) - 1
+    if relative == "next":  # (none after the newest)
+        return [ordered[at + 1]] if anchor in ordered and at + 1 < len(ordered) else []
     return [ordered[at - 1]] if at > 0 else [ordered[0]]
 
 

@@ -782,3 +782,9 @@ def test_the_nth_of_the_points_an_article_numbers_is_that_sentence(assistant):
     answer = assistant.ask("What's the second one?", [first])
     assert "Secondly, it reiterates that AI developments must comply" in answer.answer
     assert "Firstly" not in answer.answer
+
+
+def test_the_follow_up_resolution_a_year_later_is_the_next_one(assistant):
+    first = assistant.ask("When was 79/62 adopted?")
+    answer = assistant.ask("what about the follow-up resolution a year later?", [first])
+    assert "1 December 2025" in answer.answer and answer.citations[0].doc == "A/RES/80/57"

@@ -128,3 +128,10 @@ def test_the_previous_resolution_follows_the_series_not_the_calendar():
     # the first of its series has no previous resolution, whatever the calendar holds
     assert resolve_relative("previous", dates, ["A/RES/78/265"], line.get) == []
     assert resolve_relative("previous", dates, ["A/RES/79/239"], line.get) == []
+
+
+def test_the_resolution_after_the_one_under_discussion():
+    assert find_references("what about the follow-up resolution a year later?", RESOLUTIONS).relative == "next"
+    assert find_references("and its successor?", RESOLUTIONS).relative == "next"
+    assert resolve_relative("next", RESOLUTIONS, ["A/RES/79/62"]) == ["A/RES/80/57"]
+    assert resolve_relative("next", RESOLUTIONS, ["A/RES/80/57"]) == []  # none after the newest
