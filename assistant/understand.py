@@ -33,7 +33,7 @@ ASKS = [
                               r"|^\s*what(?:['’]s|\s+is|\s+was)\s+the\s+number\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,4}?resolution\b", re.I)),
     ("year", re.compile(r"\b(?:which|what|in which|in what)\s+year\b|哪一年|哪年", re.I)),
     # ("What is the GGE to wrap up by?": a time something is to be done by)
-    ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when|(?:which|what)\s+days?)\b|"
+    ("when", re.compile(r"\b(when|by when|timing|dates?|deadline|how soon|until when|(?:which|what)\s+(?:exact\s+|specific\s+|precise\s+)?days?)\b|"
                         r"^\s*(?:and\s+)?what\b[^?]*\b(?:wrap(?:ped)?\s+up|finish(?:ed)?|complete[ds]?|fulfil+(?:ed)?|conclude[ds]?|"
                         r"be\s+done|end)\b[^?]*\bby\s*(?:[,;–-]\s*(?:per|according\s+to|under|in)\b[^?]*)?[?.!]*\s*$|"
                         r"何时|什么时候|哪一年|哪年|哪一天|哪天|哪两天|哪几天|日期|截止", re.I)),

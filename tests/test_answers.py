@@ -788,3 +788,8 @@ def test_the_follow_up_resolution_a_year_later_is_the_next_one(assistant):
     first = assistant.ask("When was 79/62 adopted?")
     answer = assistant.ask("what about the follow-up resolution a year later?", [first])
     assert "1 December 2025" in answer.answer and answer.citations[0].doc == "A/RES/80/57"
+
+
+def test_exact_days_asked_where_only_a_year_is_given_are_declined(assistant):
+    assert assistant.ask("On which exact days in 2025 were the New York consultations held?").abstained
+    assert "17 and 18 April 2024" in assistant.ask("On which exact days did Sierra Leone host its conference?").answer

@@ -1008,3 +1008,7 @@ def test_why_a_mentioned_resolution_was_adopted_so_asks_why_not_for_the_record()
     q = read("What was the reason HRC resolution 51/22 had to be adopted by a recorded vote, as mentioned in 79/62?")
     assert q.intent == "why"
     assert read("Why was 79/62 adopted at the 44th plenary meeting?").intent == "adoption"
+
+
+def test_which_exact_days_asks_when():
+    assert read("On which exact days in 2025 were the New York consultations held?").asks == "when"
