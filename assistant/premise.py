@@ -89,6 +89,12 @@ class Premises:
         # ...": a preambular paragraph decides nothing
         if query.lang == "en" and p.part == PP and _DECIDED.search(query.search):
             return False
+        # "Why does 79/62 stress the role of humans ... to ensure victory?": the purpose a why-question
+        # states is all in the paragraph, or the paragraph gives another ("to ensure responsibility")
+        if query.lang == "en" and query.intent == "why" and not query.negated and (m := _STATED_PURPOSE.search(query.search)):
+            purpose = self._claims(m.group(1))
+            if purpose.about and len(covered(purpose, claim_text(p))) < len(purpose.about):
+                return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
         if query.lang == "en" and _MENTION_CLAIM.match(query.question):
@@ -326,6 +332,8 @@ _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|de
 
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
+# the last "to ..." of a claim: what it says something is for ("... to ensure victory")
+_STATED_PURPOSE = re.compile(r"\bto\s+((?:(?!\bto\b)[^?])+?)\s*\??\s*$", re.I)
 _DECIDED = re.compile(r"\b(?:decide|decides|decided)\b", re.I)
 _MONTH_DATED = re.compile(rf"\b({'|'.join(MONTHS)})(?=\s+\d{{1,4}}\b)|(?<=\d\s)({'|'.join(MONTHS)})\b")
 # "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it

@@ -170,3 +170,10 @@ def test_a_word_the_question_itself_puts_as_to_be_done_is_no_sign_of_a_mere_requ
 def test_a_preambular_paragraph_decides_nothing():
     assert not PREMISES.holds(read("Why did 79/62 decide to acknowledge the conference hosted by Austria?"), hit(PP10))
     assert PREMISES.holds(read("Why did 79/62 acknowledge the conference hosted by Austria?"), hit(PP10))
+
+
+def test_the_purpose_a_why_question_states_must_be_the_paragraphs():
+    pp14 = Paragraph(R79, "en", "PP", 14, "Stressing the importance of the role of humans in the use of force to ensure "
+                                          "responsibility and accountability and for States to comply with international law,")
+    assert not PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure victory?"), hit(pp14))
+    assert PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure accountability?"), hit(pp14))
