@@ -321,7 +321,7 @@ class Premises:
 
 
 # "currently", "now", "现任": the question says it holds at the time of asking
-_NOW = re.compile(r"\b(?:current|currently|now|presently|at present|today|incumbent|sitting)\b|现任|目前|现在|如今", re.I)
+_NOW = re.compile(r"\b(?:current|currently|now|presently|at present|today|incumbent|sitting|still)\b|现任|目前|现在|如今", re.I)
 # the end of a period a text dates something to: "from 2018 to 2022", "until 2022", "2018-2022"
 _ENDED = re.compile(r"\b(?:from|between)\s+(?:\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\buntil\s+(?:\w+\s+)?(\d{4})\b"
                     r"|\b\d{4}\s*[-–]\s*(\d{4})\b")

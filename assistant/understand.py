@@ -831,8 +831,11 @@ def _intent(question: str, ref: Reference) -> str:
     if _ADOPTION.search(question) and not re.search(r"\badopt(?:ed|s|ing)?\s+(?:a|an)\b", question, re.I) \
             and not (_WHY.search(question) and (not ref.docs or ref.mentioned)):  # (51/22's adoption, noted in 79/62)
         return "adoption"
+    # ("still" compares only what a resolution says with the one before: "Does 80/57 still say ...?",
+    # not "may weapons still be used?")
     if _COMPARE.search(question) and (len(ref.docs) > 1 or ref.relative or re.search(
-            r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|(?:keep|kept)(?!\s+out)|still|"
+            r"\b(change|changed|changes|differ|difference|different|differently|wording|worded|phrase|phrased|phrasing|(?:keep|kept)(?!\s+out)|"
+            rf"{'still|' if ref.docs else ''}"
             r"drop|dropped|new|same|identical|unchanged)\b|"
             r"变化|区别|保留|相同", question, re.I)):
         return "compare"

@@ -793,3 +793,10 @@ def test_the_follow_up_resolution_a_year_later_is_the_next_one(assistant):
 def test_exact_days_asked_where_only_a_year_is_given_are_declined(assistant):
     assert assistant.ask("On which exact days in 2025 were the New York consultations held?").abstained
     assert "17 and 18 April 2024" in assistant.ask("On which exact days did Sierra Leone host its conference?").answer
+
+
+def test_still_without_a_resolution_named_is_no_comparison(assistant):
+    answer = assistant.ask("Why does the Assembly reaffirm that weapons that cannot comply with international humanitarian law may still be used?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "must not be used" in answer.answer
+    answer = assistant.ask("Is Ambassador Fu still director-general of the Department of Arms Control?")
+    assert answer.answer.startswith("No: ")
