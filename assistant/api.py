@@ -1121,6 +1121,11 @@ class Assistant:
             # "When did the General Assembly adopt resolution 51/22?" of "Human Rights Council resolution 51/22"
             verdict = "no"
             sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
+        elif query.lang == "en" and (stated := _dated(query.question, short[0])) and (given := _dated(mentioning[0].text, short[0])) \
+                and stated not in given:
+            # "Why did the Assembly recall its resolution 78/241 of 22 December 2022?" of "... of 22 December 2023"
+            verdict = "no"
+            sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
         elif query.intent in ("why", "fact") and query.lang == "en" and contradicts(query.search, mentioning[0].text):
             # "Why was HRC resolution 51/22 adopted by a recorded vote?" of "the adoption by consensus of ... 51/22"
             verdict = "no"
@@ -1639,3 +1644,9 @@ def _names_beyond(text: str, question: str) -> bool:
 
 
 _AUTHOR_WORDS = frozenset({"General", "Assembly", "United", "Nations", "Member", "State", "States"})
+
+
+def _dated(text: str, number: str) -> str | None:
+    """The date `text` gives resolution `number` ("78/241 of 22 December 2023" -> "22 December 2023")."""
+    m = re.search(rf"(?<![\d/]){re.escape(number)}\s+of\s+((?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}})\b", text)
+    return m.group(1) if m else None

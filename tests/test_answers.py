@@ -800,3 +800,9 @@ def test_still_without_a_resolution_named_is_no_comparison(assistant):
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "must not be used" in answer.answer
     answer = assistant.ask("Is Ambassador Fu still director-general of the Department of Arms Control?")
     assert answer.answer.startswith("No: ")
+
+
+def test_a_mentioned_resolution_given_another_date_than_the_texts_give_is_answered_no(assistant):
+    answer = assistant.ask("Why did the Assembly recall its resolution 78/241 of 22 December 2022?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise") and "22 December 2023" in answer.answer
+    assert not assistant.ask("Why did the Assembly recall its resolution 78/241 of 22 December 2023?").answer.startswith("No")
