@@ -806,3 +806,8 @@ def test_a_mentioned_resolution_given_another_date_than_the_texts_give_is_answer
     answer = assistant.ask("Why did the Assembly recall its resolution 78/241 of 22 December 2022?")
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "22 December 2023" in answer.answer
     assert not assistant.ask("Why did the Assembly recall its resolution 78/241 of 22 December 2023?").answer.startswith("No")
+
+
+def test_why_a_resolution_picked_what_it_decided_is_not_answered_no(assistant):
+    answer = assistant.ask("why did 79/62 pick new york for the consultations")
+    assert answer.answer.startswith("The indexed texts do not say why") and "convened in New York" in answer.answer
