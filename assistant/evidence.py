@@ -260,8 +260,9 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
     return _shorten_names(Evidence(p, tuple(_merge([spans[i] for i in sorted(keep)], text))))
 
 
-_PURPOSE_IN = re.compile(r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b", re.I)
-_PURPOSE_OPENS = re.compile(r"[\s,;]*(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b", re.I)
+_PURPOSE = r"(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b"
+_PURPOSE_IN = re.compile(rf"\b{_PURPOSE}", re.I)  # a purpose anywhere in a clause
+_PURPOSE_OPENS = re.compile(rf"[\s,;]*{_PURPOSE}", re.I)  # a clause that is a purpose
 
 
 def _with_relatives(text: str, spans: list[tuple[int, int]], purposes: bool = False) -> list[tuple[int, int]]:
