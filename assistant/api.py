@@ -919,17 +919,17 @@ class Assistant:
             kinds = [words for pattern, words in _ZH_THINGS if re.search(pattern, query.question)]
             return not kinds or any(re.search(words, v.text) for v in h.versions.values() if v.lang == "zh" for words in kinds) \
                 or "zh" not in h.versions
+        said_as = ""  # the texts' words for it, where they have others
         if (m := _THING_ASKED.match(query.question)) and (query.asks is None or m.group(3) or m.group(8)):
             # ("how much did it cost" asks a number too)
             thing = next((g for g in m.groups() if g), "outcome").lower()  # (what came out of it: its outcome)
         elif query.asks is None and (m := _WHICH_THING.match(query.question)):
             thing = m.group(1).lower()  # "Which concrete projects are PAM and CGS running?"
         elif query.asks is None and (m := _HOW_DONE.match(query.question)):
-            # "How will the item be voted on?": a paragraph not speaking of the deed (in the texts'
-            # words for it too: "held" is "convened") does not say how it is done
-            done = m.group(1).lower()
-            have = terms(" ".join(v.text for v in h.versions.values()))
-            return any(t in have or same_word(t, have) for t in tokens(f"{done} {SYNONYMS.get(done, '')}"))
+            # "How will the item be voted on?": a paragraph not speaking of the deed ("held" in the
+            # texts' words too: "convened") does not say how it is done
+            thing = m.group(1).lower()
+            said_as = SYNONYMS.get(thing, "")
         else:
             return True
         english = main_version(h.versions)
@@ -939,7 +939,7 @@ class Assistant:
         if thing in _ANY_THING or not tokens(thing):
             return True
         have = set().union(*(self.retriever.term_set(self.retriever.by_node[p.node_id]) for p in read))
-        if not any(t in have or same_word(t, have) for t in tokens(thing)):
+        if not any(t in have or same_word(t, have) for t in tokens(f"{thing} {said_as}")):
             return False
         # "Which non-State actors ...?" asks for names: a paragraph naming only the kind ("to
         # unauthorized recipients and non-State actors") names none of them
@@ -1116,18 +1116,7 @@ class Assistant:
             verdict = "yes" if said else "no"
             sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
                              NO[query.lang] + NOT_SAID[query.lang])
-        elif query.lang == "en" and unknown[0].startswith("A/RES/") and _GA_ADOPTS.search(query.question) and re.search(
-                rf"(?:Human Rights Council|HRC)\D{{0,20}}(?<![\d/]){re.escape(short[0])}", mentioning[0].text):
-            # "When did the General Assembly adopt resolution 51/22?" of "Human Rights Council resolution 51/22"
-            verdict = "no"
-            sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
-        elif query.lang == "en" and (stated := _dated(query.question, short[0])) and (given := _dated(mentioning[0].text, short[0])) \
-                and stated not in given:
-            # "Why did the Assembly recall its resolution 78/241 of 22 December 2022?" of "... of 22 December 2023"
-            verdict = "no"
-            sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
-        elif query.intent in ("why", "fact") and query.lang == "en" and contradicts(query.search, mentioning[0].text):
-            # "Why was HRC resolution 51/22 adopted by a recorded vote?" of "the adoption by consensus of ... 51/22"
+        elif query.lang == "en" and _mention_otherwise(query, unknown[0], short[0], mentioning[0].text):
             verdict = "no"
             sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
         elif lead := self._chosen(query, mentioning[0]):
@@ -1644,6 +1633,19 @@ def _names_beyond(text: str, question: str) -> bool:
 
 
 _AUTHOR_WORDS = frozenset({"General", "Assembly", "United", "Nations", "Member", "State", "States"})
+
+
+def _mention_otherwise(query: Query, symbol: str, number: str, mention: str) -> bool:
+    """An English question says of a resolution only mentioned what its mention says otherwise."""
+    # "When did the General Assembly adopt resolution 51/22?" of "Human Rights Council resolution 51/22"
+    if symbol.startswith("A/RES/") and _GA_ADOPTS.search(query.question) and re.search(
+            rf"(?:Human Rights Council|HRC)\D{{0,20}}(?<![\d/]){re.escape(number)}", mention):
+        return True
+    # "Why did the Assembly recall its resolution 78/241 of 22 December 2022?" of "... of 22 December 2023"
+    if (stated := _dated(query.question, number)) and (given := _dated(mention, number)) and stated not in given:
+        return True
+    # "Why was HRC resolution 51/22 adopted by a recorded vote?" of "the adoption by consensus of ... 51/22"
+    return query.intent in ("why", "fact") and contradicts(query.search, mention)
 
 
 def _dated(text: str, number: str) -> str | None:

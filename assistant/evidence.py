@@ -276,8 +276,7 @@ def _with_relatives(text: str, spans: list[tuple[int, int]], purposes: bool = Fa
         # ... and a purpose is quoted with what it is the purpose of: "to work towards completing
         # the set of elements ..., | with a view to future negotiations"
         # (a short one: a long purpose is a clause of its own, quoted when it answers)
-        purpose = _PURPOSE_OPENS.match(text[a:b]) \
-            and _words(text[a:b]) <= PURPOSE_WORDS and purposes
+        purpose = purposes and _PURPOSE_OPENS.match(text[a:b]) and _words(text[a:b]) <= PURPOSE_WORDS
         if out and (purpose or re.match(r"\s*(?:which|who|whose)\b|[，,]?\s*(?:并且?|以便|以及)", text[a:b])) \
                 or (out and i == len(spans) - 1 and re.match(r"[，,]?\s*包括", text[a:b])):
             out[-1] = (out[-1][0], b)

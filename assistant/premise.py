@@ -82,8 +82,7 @@ class Premises:
             return False
         # "Did Austria host it in May 2024?": a month the claim dates by is the paragraph's
         # ("May" is no word the index keeps, so no required name holds it)
-        if query.lang == "en" and any(not re.search(rf"\b{m.group(1) or m.group(2)}\b", p.text)
-                                      for m in _MONTH_DATED.finditer(query.question)):
+        if query.lang == "en" and any(not re.search(rf"\b{m}\b", p.text) for m in _claimed_months(query.question)):
             return False
         # "Why did 79/62 decide that international criminal law applies ...?" of "Affirming that
         # ...": a preambular paragraph decides nothing
@@ -172,7 +171,7 @@ class Premises:
             return False
         units = claim_units(p)
         # ("Who hosted the REAIM Summit in April 2024?": the month too, where the question gives one)
-        months = [m.group(1) or m.group(2) for m in _MONTH_DATED.finditer(query.question)]
+        months = _claimed_months(query.question)
         return not any(_named_in(unit, units[0].own, query.required) and all(re.search(rf"\b{m}\b", unit.words) for m in months)
                        for unit in units)
 
@@ -330,15 +329,23 @@ _ROLE = re.compile(r"\b(?:ambassador|delegate|representative|minister|envoy|dipl
 _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|declared|expressed|thanked|stressed)\b|[.;]")
 
 
+# what a wh-question asks for, no part of what it takes for granted: "What is the number of ..."
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
-# words a question quotes: 'economic', "rolling text", “elements”
 # the last "to ..." of a claim: what it says something is for ("... to ensure victory")
 _STATED_PURPOSE = re.compile(r"\bto\s+((?:(?!\bto\b)[^?])+?)\s*\??\s*$", re.I)
 _DECIDED = re.compile(r"\b(?:decide|decides|decided)\b", re.I)
+# a month a claim dates by: "in May 2024", "on 29 April"
 _MONTH_DATED = re.compile(rf"\b({'|'.join(MONTHS)})(?=\s+\d{{1,4}}\b)|(?<=\d\s)({'|'.join(MONTHS)})\b")
+
+
+def _claimed_months(question: str) -> list[str]:
+    return [m.group(1) or m.group(2) for m in _MONTH_DATED.finditer(question)]
+
+
 # "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it
 _MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|refer to|cite)\s+[^?]{1,60}?\s*\??\s*$|"
                             r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)
+# words a question quotes: 'economic', "rolling text", “elements”
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 
 
@@ -421,11 +428,13 @@ def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
     """Some word of the question stands in `text` only as something to be done ("calls upon
     the Group to fulfil its mandate"): a question asking when it was done assumes too much;
     not one the question itself puts as to be done ("Why did 79/62 decide to hold ...?")."""
-    def requested_at(words: list[tuple[str, set[str]]], wanted: set[str]) -> list[bool]:
+    def read(said: str) -> list[tuple[str, set[str]]]:  # its words, each with its tokens
+        return [(w, set(tokens(w))) for w in re.findall(r"[A-Za-z][\w-]*", said)]
+
+    def requested_at(words: list[tuple[str, set[str]]], wanted: set[str]) -> list[bool]:  # "to" before each word wanted
         return [i > 0 and words[i - 1][0].lower() == "to" for i, (_, toks) in enumerate(words) if toks & wanted]
 
-    words = [(m.group(0), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
-    asked = [(m.group(0), set(tokens(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w-]*", claimed)]
+    words, asked = read(text), read(claimed)
     for concept in match.about:
         wanted = {t for alt in concept for t in alt if "_" not in t}
         at, said = requested_at(words, wanted), requested_at(asked, wanted)

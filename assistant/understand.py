@@ -646,9 +646,6 @@ def _object_resolution(question: str, docs: list[str]) -> str | None:
     return second
 
 
-_POINTS = ("first", "second", "third", "fourth", "fifth")
-
-
 def _nth_point(answer, n: int) -> str | None:
     """The n-th of the points the cited prose paragraph numbers ("Firstly, ...", "Secondly, ...",
     "Lastly, ..." for the last): that sentence."""
@@ -656,7 +653,8 @@ def _nth_point(answer, n: int) -> str | None:
     points = [m.group(0) for m in re.finditer(r"(?:^|(?<=[.!?]\s))(?:First|Second|Third|Fourth|Fifth|Last|Final)(?:ly)?,[^.!?]*[.!?]?", text)]
     if not 0 < n <= len(points):
         return None
-    wanted = [x for x in points if x.lower().startswith(_POINTS[n - 1])]
+    nth = next(w for w, i in ORDINALS.items() if i == n)
+    wanted = [x for x in points if x.lower().startswith(nth)]
     return wanted[0] if wanted else (points[-1] if n == len(points) and re.match(r"(?:Last|Final)", points[-1]) else None)
 
 

@@ -665,14 +665,29 @@ def test_a_month_a_claim_gives_that_the_paragraph_does_not_is_not_borne_out(assi
     assert assistant.ask("Did Austria host its conference in April 2024 according to 79/62?").answer.startswith("Yes.")
 
 
+# Questions asking for what no paragraph speaks of: the names of a kind, a thing's contents or
+# cost, a procedure, how a deed is done, who will do it.
 @pytest.mark.parametrize("question", [
     "Which non-State actors is 79/62 worried autonomous weapons could end up with?",  # PP 4 names the kind only
     "What does the Chair's rolling text actually contain?",  # 80/57 PP 7 names it, says nothing of its contents
+    "How much are the New York consultations going to cost, and out of which budget?",
+    "What's the procedure for a non-party State to join the GGE as an observer?",
+    "How will the LAWS item be voted on at the eighty-first session?",
+    "How are the consultations funded?",
+    # 79/62 OP 8 invites the Chair of the Group to brief the consultations; none chairs them
+    "Who will chair the open informal consultations set up by 79/62?",
 ])
-def test_a_paragraph_naming_only_the_kind_asked_does_not_say_which(assistant, question):
+def test_a_question_no_paragraph_speaks_of_what_it_asks_is_declined(assistant, question):
     assert assistant.ask(question).abstained
+
+
+def test_questions_of_those_shapes_that_the_texts_answer_are_answered(assistant):
     answer = assistant.ask("Which countries hosted the regional conferences mentioned in 79/62?")
     assert "Philippines" in answer.answer and not answer.abstained
+    assert not assistant.ask("What's the purpose of the informal consultations held after a GGE meeting?").abstained
+    assert not assistant.ask("How will the consultations be held?").abstained  # ("held" is the texts' "convened", "conducted")
+    answer = assistant.ask("Who will facilitate the informal consultations?")
+    assert "Requests the Secretary-General to facilitate" in answer.answer
 
 
 def test_a_part_of_the_resolution_asked_that_does_not_say_it_is_corrected(assistant):
@@ -708,22 +723,6 @@ def test_kinds_told_apart_in_both_parts_of_a_question_are_declined_when_the_text
 def test_a_mentioned_resolutions_adoption_claimed_otherwise_is_answered_no(assistant):
     answer = assistant.ask("What was the reason HRC resolution 51/22 had to be adopted by a recorded vote, as 79/62 mentions?")
     assert answer.answer.startswith("No: the indexed texts say otherwise") and "by consensus" in answer.answer
-
-
-@pytest.mark.parametrize("question", [
-    "How much are the New York consultations going to cost, and out of which budget?",
-    "What's the procedure for a non-party State to join the GGE as an observer?",
-])
-def test_a_thing_asked_for_that_no_paragraph_speaks_of_is_declined(assistant, question):
-    assert assistant.ask(question).abstained
-    assert not assistant.ask("What's the purpose of the informal consultations held after a GGE meeting?").abstained
-
-
-def test_who_will_do_a_deed_the_texts_name_no_doer_for_is_declined(assistant):
-    # 79/62 OP 8 invites the Chair of the Group to brief the consultations; none chairs them
-    assert assistant.ask("Who will chair the open informal consultations set up by 79/62?").abstained
-    answer = assistant.ask("Who will facilitate the informal consultations?")
-    assert "Requests the Secretary-General to facilitate" in answer.answer
 
 
 def test_a_month_a_wh_question_gives_that_another_item_of_the_list_has_is_answered_no(assistant):
@@ -767,14 +766,6 @@ def test_a_why_question_getting_one_word_of_its_paragraph_wrong_is_answered_no(a
     answer = assistant.ask(question)
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
     assert not assistant.ask("Why does 79/62 stress the role of humans in the use of force?").answer.startswith("No")
-
-
-@pytest.mark.parametrize("question", ["How will the LAWS item be voted on at the eighty-first session?",
-                                      "How are the consultations funded?"])
-def test_how_a_deed_no_paragraph_speaks_of_is_done_is_declined(assistant, question):
-    assert assistant.ask(question).abstained
-    # ("held" is the texts' "convened", "conducted")
-    assert not assistant.ask("How will the consultations be held?").abstained
 
 
 def test_the_nth_of_the_points_an_article_numbers_is_that_sentence(assistant):
