@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from index import META, OP, PP, Paragraph
-from index.lexical import CJK_CHAR, terms
+from index.lexical import CJK_CHAR, STOPWORDS, terms
 
 from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
 from .lexicon import (
@@ -94,6 +94,10 @@ class Premises:
             purpose = self._claims(m.group(1))
             if purpose.about and len(covered(purpose, claim_text(p))) < len(purpose.about):
                 return False
+        # "Why does the Assembly stress the role of States in the use of force ...?" of "the role of
+        # humans": a thing the claim has "of" another is the paragraph's, of a third
+        if query.lang == "en" and query.intent in ("yes-no", "why") and _of_another(self.spelt_out(query.search), claim_text(p)):
+            return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
         if query.lang == "en" and _MENTION_CLAIM.match(query.question):
@@ -314,6 +318,11 @@ class Premises:
                  for n in nations(_before(p.text, m.start()) + " " + _SAYING.split(p.text[m.end():], maxsplit=1)[0][:300])}
         return bool(given) and not asked & given
 
+    def spelt_out(self, text: str) -> str:
+        """`text` with each abbreviation the texts spell out followed by its words ("the ICRC
+        International Committee of the Red Cross"): a text may use either."""
+        return re.sub(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", lambda m: f"{m.group(0)} {self.lexicon.acronym(m.group(0)) or ''}", text)
+
     def claim(self, query: Query) -> Matcher:
         """The matcher of what a question claims or takes for granted (its own words only)."""
         return self._claims(query.search)
@@ -347,6 +356,47 @@ _MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|ref
                             r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
+
+
+_OWNER = re.compile(r"\b([A-Za-z][\w-]*?)(?:['’]s|(?<=s)['’])\s+([a-z][\w-]+)")  # "States' role"
+_ARTICLES = frozenset({"the", "a", "an"})
+OF_WINDOW = 5  # words after "X of" a thing of X may stand in ("the role of humans" of "importance")
+
+
+def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
+    """The (thing, whose) pairs "thing of [the] whose" and "whose's thing" say: the thing's word
+    and the words of the name after "of", stemmed; not "the risk of weapons ending up with
+    ...", where what follows "of" is an event."""
+    words = re.findall(r"[\w-]+", _OWNER.sub(r"\2 of \1", text).lower())
+    pairs = []
+    for i in range(1, len(words) - 1):
+        if words[i] != "of" or words[i - 1] in STOPWORDS:
+            continue
+        j = i + 1 + (words[i + 1] in _ARTICLES)
+        k = j
+        while k < len(words) and k - j < 3 and words[k] not in STOPWORDS:
+            k += 1
+        if k > j and not any(w.endswith("ing") for w in words[j + 1 : k + 1]):
+            pairs.append(((tokens(words[i - 1], keep_stopwords=True) or [""])[0], tokens(" ".join(words[j:k]))))
+    return pairs
+
+
+def _of_another(claim: str, text: str) -> bool:
+    """The claim has a thing "of" a name whose words the paragraph uses, but where the paragraph
+    has that thing "of" something, it is of a third: "the role of States" of "the role of humans
+    in the use of force ... for States to comply"."""
+    words = tokens(text, keep_stopwords=True)
+    have = set(words)
+
+    def same(a: str, b: str) -> bool:
+        return a == b or same_word(a, {b})
+
+    for thing, whose in _of_pairs(claim):
+        spots = [k for k in range(len(words) - 1) if words[k + 1] == "of" and same(thing, words[k])]
+        if spots and any(w in have or same_word(w, have) for w in whose) and not any(
+                same(w, x) for k in spots for x in words[k + 2 : k + 2 + OF_WINDOW] for w in whose):
+            return True
+    return False
 
 
 def _named_in(unit, opening: str, required: list[list[list[str]]]) -> bool:

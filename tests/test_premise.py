@@ -8,7 +8,7 @@ import pytest
 from handmade import LEXICON, OP4, OP9, PP10, R79, RETRIEVER, read
 
 from assistant.lexicon import unanswered_contrast
-from assistant.premise import Premises, _adopts_another, covered, only_requested, says
+from assistant.premise import Premises, _adopts_another, _of_another, _of_pairs, covered, only_requested, says
 from assistant.retrieve import Hit, Retriever
 from index import OP, Paragraph
 
@@ -177,3 +177,30 @@ def test_the_purpose_a_why_question_states_must_be_the_paragraphs():
                                           "responsibility and accountability and for States to comply with international law,")
     assert not PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure victory?"), hit(pp14))
     assert PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure accountability?"), hit(pp14))
+
+
+@pytest.mark.parametrize("claim, pairs", [
+    ("the role of States in the use of force", [("role", ["state"]), ("use", ["forc"])]),
+    ("States' role", [("role", ["state"])]),  # the owner before the thing
+    ("implications of military technologies", [("implic", ["militari", "technolog"])]),
+    # an event after "of", not an owner: nothing to compare
+    ("the risk of weapons ending up with unauthorized recipients", []),
+])
+def test_what_a_claim_has_of_what(claim, pairs):
+    assert _of_pairs(claim) == pairs
+
+
+def test_a_thing_the_claim_has_of_another_owner_than_the_paragraph():
+    pp14 = Paragraph(R79, "en", "PP", 14, "Stressing the importance of the role of humans in the use of force to ensure "
+                                          "responsibility and accountability and for States to comply with international law,")
+    for swapped in ("Why does the Assembly stress the role of States in the use of force?",
+                    "Does 79/62 stress States' role in the use of force?"):
+        assert not PREMISES.holds(read(swapped), hit(pp14)), swapped
+    for held in ("Why does the Assembly stress the role of humans in the use of force?",
+                 "Does 79/62 stress the importance of human control in the use of force?"):  # "of the role of humans"
+        assert not _of_another(held, pp14.text), held
+    # an abbreviation is read with its words: the report is the Secretary-General's, not the ICRC's
+    op1 = Paragraph(R79, "en", "OP", 1, "Notes with appreciation the report of the Secretary-General, which reflects "
+                                        "views of the International Committee of the Red Cross and civil society;")
+    assert _of_another(PREMISES.spelt_out("Why does 79/62 note the report of the ICRC?"), op1.text)
+    assert not _of_another(PREMISES.spelt_out("Does 79/62 note the report of the SG?"), op1.text)
