@@ -35,6 +35,9 @@ CHINESE: dict[str, str] = _TABLE["chinese"]
 NATIONS: dict[str, str] = _TABLE["nations"]
 _NATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NATIONS), key=len, reverse=True)) + r")\b", re.I)
 _LONGEST_CHINESE = max(map(len, CHINESE), default=0)
+# the table's Chinese words for things that are not names (their English is in lower case)
+_CHINESE_WORD = re.compile("|".join(sorted((re.escape(w) for w, en in CHINESE.items() if len(w) > 1 and en and en == en.lower()),
+                                           key=len, reverse=True)) or "(?!)")
 CONTRASTS: list[frozenset[str]] = [frozenset(tokens(" ".join(group), keep_stopwords=True)) for group in _TABLE["contrasts"]]
 
 
@@ -84,8 +87,14 @@ def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
 
 
 def phrased(question: str) -> str:
-    """The question with the phrase table's words for its phrases ("set up" -> "established")."""
+    """The question with the phrase table's words for its phrases ("set up" -> "established"),
+    and a doer joined to its deed written out: "a US-sponsored text" -> "a sponsored by US text"."""
+    question = _DOER_JOINED.sub(r"\2 by \1", question)
     return _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()] or m.group(1), question)
+
+
+# "US-sponsored", "China-led", "State-led": a name, a hyphen, a deed's past participle
+_DOER_JOINED = re.compile(r"\b([A-Z][\w.]*)-([a-z]+ed)\b")
 
 
 def nations(text: str) -> set[str]:
@@ -237,10 +246,15 @@ class Lexicon:
     def new_chinese_name(self, text: str) -> str | None:
         """A stretch of Chinese the texts never use, holding a character they never use
         ("日内瓦", Geneva): a name of something they do not speak of."""
-        for run in re.findall(r"[\u3400-\u9fff]+", text):
+        # (a character the texts never use inside a word of the table naming nothing, "担心"
+        # (concerned), "帮助" (help), is no sign of a name)
+        worded = {i for m in _CHINESE_WORD.finditer(text) for i in range(m.start(), m.end())}
+        for m in re.finditer(r"[\u3400-\u9fff]+", text):
+            run = m.group(0)
             unknown = [run[i : i + 2] not in self.known for i in range(len(run) - 1)]
             for i in range(len(unknown) - 1):
-                if unknown[i] and unknown[i + 1] and any(c not in self._characters for c in run[i : i + 3]):
+                new = [k for k in range(i, i + 3) if run[k] not in self._characters]
+                if unknown[i] and unknown[i + 1] and new and not all(m.start() + k in worded for k in new):
                     return run[i : i + 3]
         return None
 

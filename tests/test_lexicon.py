@@ -151,6 +151,21 @@ def test_a_new_pairing_of_known_characters_is_no_name():
     assert LEXICON.new_chinese_name("天纽会") is None
 
 
+def test_an_unknown_character_inside_a_word_of_the_table_is_no_name():
+    # "帮" and "担" are in no text, but "帮助" (help) and "担心" (concerned) are words, not names
+    assert LEXICON.new_chinese_name("纽约帮助会议") is None
+    assert LEXICON.new_chinese_name("担心纽约会议") is None
+    # ... while a name beside a word of the table still is one
+    assert LEXICON.new_chinese_name("日本主办") is not None
+
+
+def test_a_doer_joined_to_its_deed_is_written_out():
+    from assistant.lexicon import phrased
+    assert phrased("Was it a US-sponsored text?") == "Was it a sponsored by US text?"
+    assert phrased("a State-led conference") == "a led by State conference"
+    assert phrased("a well-known text") == "a well-known text"  # no name before the hyphen
+
+
 def test_a_claim_is_contradicted_by_the_other_word_of_a_contrast():
     from assistant.lexicon import contradicts
     text = "Noting the adoption by consensus of Human Rights Council resolution 51/22"
@@ -275,6 +290,7 @@ def test_kept_out_contradicts_open_to_participation():
     text = "these consultations shall be open to the full participation of Member and observer States"
     assert contradicts("Why were observer States kept out of the consultations?", text)
     assert not contradicts("Why were observer States invited to the consultations?", text)
+    assert contradicts("Why does 79/62 discourage States from taking part as observers?", "encourages all States to take part")
 
 
 def test_the_words_answering_a_contrast_otherwise():
