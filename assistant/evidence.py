@@ -200,7 +200,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
             protected.add(i)
     # "Why did 79/62 decide to convene ...?": the purpose it gives ("in order to further ...")
     # is the answer, the one after the best clause first
-    if purpose and (opens := [i for i, x in enumerate(pieces) if _PURPOSE_IN.search(x)]):
+    if purpose and (opens := [i for i, x in enumerate(pieces) if PURPOSE_IN.search(x)]):
         said = min(opens, key=lambda i: (i < best, abs(i - best)))
         keep.add(said)
         protected.add(said)
@@ -261,7 +261,7 @@ def select(p: Paragraph, match: Matcher, asks: str | None, *, broad: bool = Fals
 
 
 _PURPOSE = r"(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of)\b"
-_PURPOSE_IN = re.compile(rf"\b{_PURPOSE}", re.I)  # a purpose anywhere in a clause
+PURPOSE_IN = re.compile(rf"\b{_PURPOSE}", re.I)  # a purpose anywhere in a clause
 _PURPOSE_OPENS = re.compile(rf"[\s,;]*{_PURPOSE}", re.I)  # a clause that is a purpose
 
 
@@ -711,7 +711,7 @@ def purpose_in(ev: Evidence) -> str | None:
     purpose of complementarity and enriching its discussions" (a why-question's direct answer)."""
     text = ev.paragraph.text
     for a, b in ev.spans:
-        if m := _PURPOSE_IN.search(text, a, b):
+        if m := PURPOSE_IN.search(text, a, b):
             end = re.search(r"[,;.]|$", text[m.start():b]).start() + m.start()
             return text[m.start():end].strip() or None
     return None

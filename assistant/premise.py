@@ -15,7 +15,7 @@ from functools import lru_cache
 from index import META, OP, PP, Paragraph
 from index.lexical import CJK_CHAR, STOPWORDS, terms
 
-from .evidence import actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
+from .evidence import PURPOSE_IN, actors, agents, asked_to, claim_text, claim_units, clause_spans, sentence_spans
 from .lexicon import (
     SYNONYMS,
     Lexicon,
@@ -129,7 +129,10 @@ class Premises:
             required = query.required if query.lang == "en" or query.lang in best.versions else []
             # (a why-question takes its whole claim for granted: a word of it the paragraph does
             # not use is what it gets wrong: "the role of machines", "to widen the digital divide")
-            cov = WHY_COVERAGE if query.intent == "why" and not query.negated else PREMISE_COVERAGE
+            # (... but where the paragraph gives a purpose the question does not state, that is
+            # the reason asked, and the claim is read as any other)
+            cov = WHY_COVERAGE if query.intent == "why" and not query.negated and not (
+                PURPOSE_IN.search(claim_text(p)) and not _STATED_PURPOSE.search(query.search)) else PREMISE_COVERAGE
             return any(says(match, claim_text(v), coverage=cov) and holds(terms(v.text), required)
                        and not contradicts(claimed, claim_text(v)) for v in best.versions.values())
         names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"

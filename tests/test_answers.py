@@ -748,6 +748,13 @@ def test_a_why_question_leads_with_the_purpose_the_paragraph_gives(assistant):
     assert answer.answer.startswith("For the purpose of briefing the Member States") and answer.verdict == ""
 
 
+def test_a_why_question_in_other_words_is_answered_by_the_purpose_the_paragraph_gives(assistant):
+    # "needed" is not the paragraph's "will be required": most of the claim, and the reason
+    # asked is there ("in order to safeguard ..."); it was "No: ... do not say so"
+    answer = assistant.ask("Why does 79/62 say a comprehensive and inclusive approach is needed on autonomous weapons?")
+    assert answer.answer.startswith("In order to safeguard international peace and security.") and answer.verdict == ""
+
+
 def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
     answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
