@@ -542,7 +542,9 @@ class Assistant:
         elif contrary := self.premises.contrary(query, hits[0]):  # "the reason for the US voting against" what it "endorsed"
             p = self._version(hits[0], query.lang, filters)
             return self._finish(query, [NO[query.lang] + NOT_SO[query.lang]]
-                                + self._quoted(select(p, self.retriever.matcher([[[w]] for w in contrary]), None), query.lang),
+                                # (the clause saying otherwise stays, and with it what the question names:
+                                # "kept out" against "open to ... including the scientific community and industry")
+                                + self._quoted(select(p, match, None, names=[[[w]] for w in contrary]), query.lang),
                                 contexts, filters, "no")
         elif (query.presumes and self.premises.refuted(query, hits[0])) or \
                 ((query.claims or query.presumes) and self.premises.other_agents(query, hits[0])):

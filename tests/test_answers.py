@@ -371,6 +371,14 @@ def test_claims_are_decided_where_their_words_stand(assistant, question, lead):
     assert unsupported(answer) == []
 
 
+def test_a_contrary_claim_is_quoted_with_what_the_question_names(assistant):
+    # "kept out" against "open to the full participation of ...": the quotation reaches the
+    # items asked about, not only the clause saying otherwise
+    answer = assistant.ask("Why were industry and the scientific community kept out of the 2025 informal consultations?")
+    assert answer.answer.startswith("No: the indexed texts say otherwise")
+    assert "open to the full participation" in answer.answer and "the scientific community and industry" in answer.answer
+
+
 def test_a_question_naming_two_resolutions_is_answered_from_each(assistant):
     answer = assistant.ask("What do 79/62 and 80/57 say about the Group of Governmental Experts?")
     assert {c.doc for c in answer.citations} == {"A/RES/79/62", "A/RES/80/57"}, answer.answer
