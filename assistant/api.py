@@ -1121,6 +1121,12 @@ class Assistant:
         elif query.lang == "en" and _mention_otherwise(query, unknown[0], short[0], mentioning[0].text):
             verdict = "no"
             sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])
+        elif query.intent == "why" and query.claims and not self.premises.holds(
+                query, Hit(mentioning[0].provision, self.retriever.by_provision[mentioning[0].provision])):
+            # "Why did the Assembly note 51/22 on social media platforms?": the claim is tested
+            # against the mention as against any paragraph
+            verdict = "no"
+            sentences.insert(0, NO[query.lang] + NOT_SAID[query.lang])
         elif lead := self._chosen(query, mentioning[0]):
             sentences.insert(0, lead)
         for p in mentioning[:2]:

@@ -110,7 +110,10 @@ _WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|
                        r"|(?:何时|什么时候).{0,8}了", re.I)
 # "Why does 79/62 not mention the CCW?", "Why is there no reference to ...?": it takes for granted
 # that something is not said
-_NEGATED = re.compile(r"^\s*(?:why|how come)\b.*?(?:\b(?:not|never|no)\b|n't\b|n’t\b"
+# (the claim's own verb negated, not one of a clause it states: "Why does the Assembly reaffirm
+# that any weapon that cannot be used ... must not be used?" claims no negation)
+_NEGATED = re.compile(r"^\s*(?:why|how come)\b(?:(?!\b(?:which|who|whom|whose|if|whether)\b|(?<!\bit )\bthat\b).)*?"
+                      r"(?:\b(?:not|never|no)\b|n't\b|n’t\b"
                       # "Why did 79/62 leave international criminal law out of its list?"
                       r"|\b(?:leave|leaves|left|leaving)\b.{1,60}?\bout\b|\b(?:omit|omits|omitted|exclude|excludes|excluded)\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
 _DEFINITION = re.compile(r"\b(?:defines?|defined|definitions?)\b|如何定义|怎样定义|什么定义|的定义|定义了?", re.I)

@@ -618,6 +618,19 @@ def test_a_claim_about_a_resolution_only_mentioned_is_checked_against_the_mentio
     assert assistant.ask("When was HRC resolution 51/22 adopted?").verdict != "no"
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # what the mention does not say of it: its subject, a purpose
+    ("Why did the Assembly note Human Rights Council resolution 51/22 on the human rights implications of social media platforms?", "no"),
+    ("Why did the Assembly recall resolution 78/241 in order to end the mandate of the Group of Governmental Experts?", "no"),
+    # ... and what it does
+    ("Why did the Assembly note Human Rights Council resolution 51/22 on new and emerging technologies in the military domain?", ""),
+])
+def test_a_why_question_about_a_resolution_only_mentioned_is_checked_against_the_mention(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert answer.verdict == verdict and "is not itself indexed" in answer.answer, answer.answer
+    assert answer.answer.startswith("No: the indexed texts do not say so") is (verdict == "no")
+
+
 @pytest.mark.parametrize("question", ["What's actually in the Chair's rolling text that 80/57 mentions?",
                                       "What are the elements in the 'set of elements for an instrument' that 80/57 asks for?"])
 def test_what_is_in_a_thing_only_named_is_not_answered_by_the_paragraph_naming_it(assistant, question):

@@ -576,6 +576,9 @@ def test_which_resolution_asks_for_the_symbol_a_text_names(question, asks):
     ("Does 79/62 not mention the CCW?", False),  # a yes-no question, not a why
     ("Why did 79/62 leave international criminal law out of its list?", True),
     ("Why does 80/57 omit the ICRC?", True),
+    ("Why is it that 80/57 does not mention Austria?", True),
+    # a negation inside the clause the question states is no negation of its claim
+    ("Why does the Assembly reaffirm that any weapon that cannot be used in compliance with IHL must not be used?", False),
 ])
 def test_a_why_question_taking_for_granted_that_something_is_not_so_is_negated(question, negated):
     assert read(question).negated is negated
