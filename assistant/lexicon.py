@@ -140,6 +140,16 @@ def contrasting(claim: str, text: str) -> list[str]:
 _PERMITS = re.compile(r"\b(?:can|may|could|might)(?!['’]t|not)\s+(?:[^\s?]+\s+){0,10}?(?:still\s+)?be\s+([a-z]+ed)\b", re.I)
 
 
+# a qualifier's words, as written (stems would take "objective" for "object to"); "not only" is no restriction
+_QUALIFIERS = [re.compile(r"(?<!\bnot )\b(?:" + "|".join(map(re.escape, group)) + r")\b", re.I) for group in _TABLE["qualifiers"]]
+
+
+def unborne_qualifier(claim: str, text: str) -> bool:
+    """The claim qualifies what it says with a word of the qualifiers table (a stance against,
+    a restriction, an absolute) and `text` uses no word of that kind."""
+    return any(q.search(claim) and not q.search(text) for q in _QUALIFIERS)
+
+
 def contradicts(claim: str, text: str) -> bool:
     return bool(contrasting(claim, text))
 

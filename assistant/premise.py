@@ -27,6 +27,7 @@ from .lexicon import (
     renamed,
     table_names,
     unanswered_contrast,
+    unborne_qualifier,
 )
 from .retrieve import Hit, Matcher, Retriever
 from .text import MONTHS, Concept, chinese_content, concepts, same_word, tokens, translated
@@ -97,6 +98,15 @@ class Premises:
         # "Why does the Assembly stress the role of States in the use of force ...?" of "the role of
         # humans": a thing the claim has "of" another is the paragraph's, of a third
         if query.lang == "en" and query.intent in ("yes-no", "why") and _of_another(self.spelt_out(query.search), claim_text(p)):
+            return False
+        # "Why is the Assembly skeptical of ...?", "... that only international humanitarian law
+        # applies?": a stance against, a restriction the paragraph does not take
+        if query.lang == "en" and unborne_qualifier(query.question, claim_text(p)):
+            return False
+        # "Why does the Assembly hold that new technologies could not help ...?": a negation the
+        # claim states, of a paragraph saying none
+        if query.lang == "en" and not query.negated and _STATED_NEGATION.search(query.question) \
+                and not _NEGATION.search(claim_text(p)):
             return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
@@ -345,6 +355,8 @@ _SAYING = re.compile(r"\b(?:stated|said|says|states|noted|added|told|remarked|de
 _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+){1,2}?of\s+", re.I)
 # the last "to ..." of a claim: what it says something is for ("... to ensure victory")
 _STATED_PURPOSE = re.compile(r"\bto\s+((?:(?!\bto\b)[^?])+?)\s*\??\s*$", re.I)
+_STATED_NEGATION = re.compile(r"\b(?:that|which)\b[^?]*?(?:\b(?:not|never|no|cannot)\b|n['’]t\b)", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|cannot|without)\b|n['’]t\b|\bnon-(?=\w)", re.I)  # ("non-State": "that aren't States")
 _DECIDED = re.compile(r"\b(?:decide|decides|decided)\b", re.I)
 # a month a claim dates by: "in May 2024", "on 29 April"
 _MONTH_DATED = re.compile(rf"\b({'|'.join(MONTHS)})(?=\s+\d{{1,4}}\b)|(?<=\d\s)({'|'.join(MONTHS)})\b")

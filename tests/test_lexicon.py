@@ -305,3 +305,17 @@ def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
     assert contradicts("can LAWS that can't comply w/ IHL still be used?", text)
     assert not contradicts("Must a weapon that cannot comply with international humanitarian law not be used?", text)
     assert not contradicts("Can a weapon be used?", "Decides that weapons may be used")
+
+
+@pytest.mark.parametrize("claim, text, unborne", [
+    ("Why is the Assembly skeptical of the contributions of civil society?", "Recognizing the valuable contributions", True),
+    ("Why does it affirm that only international humanitarian law applies?", "Affirming that international law applies", True),
+    ("Must all such weapons never be used?", "must not be used", True),
+    ("Does it say the report reflected not only the views of States?", "reflects the views of States", False),  # "not only"
+    ("Does 79/62 object to the report?", "the objective of the Convention", True),  # "object to", not "objective"
+    ("Why does 79/62 recognize the contributions of civil society?", "Recognizing the valuable contributions", False),
+    ("Is the Group the only forum?", "the only forum", False),
+])
+def test_a_qualifier_the_text_does_not_use_is_not_borne_out(claim, text, unborne):
+    from assistant.lexicon import unborne_qualifier
+    assert unborne_qualifier(claim, text) is unborne

@@ -204,3 +204,13 @@ def test_a_thing_the_claim_has_of_another_owner_than_the_paragraph():
                                         "views of the International Committee of the Red Cross and civil society;")
     assert _of_another(PREMISES.spelt_out("Why does 79/62 note the report of the ICRC?"), op1.text)
     assert not _of_another(PREMISES.spelt_out("Does 79/62 note the report of the SG?"), op1.text)
+
+
+def test_a_negation_the_claim_states_is_not_borne_out_by_a_paragraph_saying_none():
+    pp5 = Paragraph(R79, "en", "PP", 5, "Recognizing that new and emerging technologies hold great promise and may "
+                                        "help better protect civilians in conflict,")
+    assert not PREMISES.holds(read("Why does the Assembly hold that new technologies could not help protect civilians?"), hit(pp5))
+    assert PREMISES.holds(read("Why does the Assembly hold that new technologies could help protect civilians?"), hit(pp5))
+    pp4 = Paragraph(R79, "en", "PP", 4, "Concerned about proliferation, including to unauthorized recipients and non-State actors,")
+    # "that aren't States" is "non-State"
+    assert PREMISES.holds(read("Is 79/62 concerned about proliferation to actors that aren't States?"), hit(pp4))
