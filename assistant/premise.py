@@ -489,6 +489,12 @@ def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[C
     return out
 
 
+# words after which "to" is a preposition, not a deed to be done: "related to artificial intelligence"
+_TO_PREPOSITION = frozenset({"related", "relating", "according", "due", "prior", "pursuant", "addition", "relation",
+                             "contrary", "applies", "apply", "applied", "contribute", "contributes", "contributed",
+                             "contribution", "contributions", "regard", "respect", "reference", "access", "threat", "risks"})
+
+
 def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
     """Some word of the question stands in `text` only as something to be done ("calls upon
     the Group to fulfil its mandate"): a question asking when it was done assumes too much;
@@ -497,7 +503,8 @@ def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
         return [(w, set(tokens(w))) for w in re.findall(r"[A-Za-z][\w-]*", said)]
 
     def requested_at(words: list[tuple[str, set[str]]], wanted: set[str]) -> list[bool]:  # "to" before each word wanted
-        return [i > 0 and words[i - 1][0].lower() == "to" for i, (_, toks) in enumerate(words) if toks & wanted]
+        return [i > 0 and words[i - 1][0].lower() == "to" and (i < 2 or words[i - 2][0].lower() not in _TO_PREPOSITION)
+                for i, (_, toks) in enumerate(words) if toks & wanted]
 
     words, asked = read(text), read(claimed)
     for concept in match.about:

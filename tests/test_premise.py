@@ -214,3 +214,12 @@ def test_a_negation_the_claim_states_is_not_borne_out_by_a_paragraph_saying_none
     pp4 = Paragraph(R79, "en", "PP", 4, "Concerned about proliferation, including to unauthorized recipients and non-State actors,")
     # "that aren't States" is "non-State"
     assert PREMISES.holds(read("Is 79/62 concerned about proliferation to actors that aren't States?"), hit(pp4))
+
+
+def test_a_word_after_a_prepositional_to_is_no_request():
+    claim = "Why was the Assembly mindful of the challenges raised by artificial intelligence?"
+    text = "Mindful of the challenges that applications, including those related to artificial intelligence, raise"
+    assert not only_requested(PREMISES.claim(read(claim)), text, claim)
+    # ... while "to" before a deed asked for still is one
+    assert only_requested(PREMISES.claim(read("When did the Group finish its mandate?")),
+                          "Calls upon the Group to finish its mandate", "When did the Group finish its mandate?")
