@@ -653,6 +653,7 @@ class Unit(NamedTuple):
 _PREDICATE = re.compile(r"\s*(?:applies|apply|remains?|constitutes?|must|should|shall|is|are)\b")
 
 
+_LIST_TAIL = re.compile(r"\s(?:in|for|by|through|to)\s+[a-z]+ing\b")
 _CONTINUES = re.compile(r"\s*(?:including|in particular|inter alia|notably)\b")
 
 
@@ -679,8 +680,14 @@ def claim_units(p: Paragraph) -> list[Unit]:
         # a further item of the list begun before: after "and", or a short phrase after a
         # comma ("Member States, ..., the International Committee of the Red Cross, civil
         # society, the scientific community and industry")
-        short = _words(_NAME.sub("N", own)) <= LIST_ITEM
-        if i and _PREDICATE.match(own):
+        # ("..., academia, industry and other stakeholders | in enriching international
+        # discussions ...": what follows the last item is said of every item)
+        tail = _LIST_TAIL.search(own) if i else None
+        short = _words(_NAME.sub("N", own[: tail.start()] if tail else own)) <= LIST_ITEM
+        if tail and short and text[:x].rstrip().endswith(","):
+            units = [u._replace(own=f"{u.own} {own[tail.start():]}", tail=own[tail.start():]) for u in units]
+            units.append(Unit(text[x:y], head + " " + own, head, context=context))
+        elif i and _PREDICATE.match(own):
             # the list's predicate: said of each of its items ("international humanitarian law
             # and international human rights law, | applies in relation to autonomous weapons")
             units = [u._replace(own=f"{u.own} {own}", tail=own) for u in units]

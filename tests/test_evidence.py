@@ -564,3 +564,14 @@ def test_the_purpose_a_paragraph_gives_is_kept_where_a_purpose_is_asked():
 
     assert purpose_in(select(op7, asked, None, purpose=True)).startswith("in order to further the international community")
     assert purpose_in(select(op7, matcher("open informal consultations in 2025"), None)) is None
+
+
+def test_what_follows_a_lists_last_item_is_said_of_every_item():
+    pp = Paragraph("A/RES/80/57", "en", "PP", 9, (
+        "Recognizing the valuable contributions made by United Nations entities and international and regional "
+        "organizations, the International Committee of the Red Cross, civil society organizations, academia, "
+        "industry and other stakeholders in enriching international discussions on autonomous weapons systems,"))
+    units = claim_units(pp)
+    red_cross = next(u for u in units if "Red Cross" in u.words)
+    assert "in enriching international discussions" in red_cross.own
+    assert all("enriching" in u.own for u in units)
