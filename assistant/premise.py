@@ -155,6 +155,8 @@ class Premises:
             return {i for i in names if any(all(w in have for t in alt for w in t.split("_")) for alt in match.about[i])}
 
         titled = words_in(p.text) - words_in(claim_text(p))
+        if titled:  # ... with the rest of the claim the title holds ("the Group ... on lethal autonomous weapons systems")
+            titled |= covered(match, p.text) - covered(match, claim_text(p))
         units = claim_units(p)
         opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
         for k, unit in enumerate(units):

@@ -776,6 +776,19 @@ def test_a_why_question_in_other_words_is_answered_by_the_purpose_the_paragraph_
     assert answer.answer.startswith("In order to safeguard international peace and security.") and answer.verdict == ""
 
 
+@pytest.mark.parametrize("question", [
+    # the rest of the claim stands in the Group's long title, which the claim names
+    "Why did the Assembly welcome the work of the Group of Governmental Experts on lethal autonomous weapons systems?",
+    # "related to artificial intelligence" asks nothing to be done
+    "Why was the Assembly mindful of the serious challenges raised by artificial intelligence and autonomy in weapons systems?",
+    # the list's last words ("in enriching international discussions") are said of each of its items
+    "Why did the Assembly recognize the contributions of the International Committee of the Red Cross to discussions on autonomous weapons?",
+])
+def test_a_true_why_question_on_a_preambular_paragraph_is_not_answered_no(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.verdict != "no" and not answer.answer.startswith("No"), answer.answer
+
+
 def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
     answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
