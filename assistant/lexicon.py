@@ -88,8 +88,8 @@ def _in_english(text: str) -> tuple[tuple[tuple[str, ...], ...], str]:
 
 def phrased(question: str) -> str:
     """The question with the phrase table's words for its phrases ("set up" -> "established"),
-    and a doer joined to its deed written out: "a US-sponsored text" -> "a sponsored by US text"."""
-    question = _DOER_JOINED.sub(r"\2 by \1", question)
+    and a doer joined to its deed written apart: "a US-sponsored text" -> "a US sponsored text"."""
+    question = _DOER_JOINED.sub(r"\1 \2", question)
     return _PHRASE.sub(lambda m: PHRASES[m.group(1).lower()] or m.group(1), question)
 
 

@@ -159,10 +159,10 @@ def test_an_unknown_character_inside_a_word_of_the_table_is_no_name():
     assert LEXICON.new_chinese_name("日本主办") is not None
 
 
-def test_a_doer_joined_to_its_deed_is_written_out():
+def test_a_doer_joined_to_its_deed_is_written_apart():
     from assistant.lexicon import phrased
-    assert phrased("Was it a US-sponsored text?") == "Was it a sponsored by US text?"
-    assert phrased("a State-led conference") == "a led by State conference"
+    assert phrased("Was it a US-sponsored text?") == "Was it a US sponsored text?"
+    assert phrased("a State-led conference") == "a State led conference"
     assert phrased("a well-known text") == "a well-known text"  # no name before the hyphen
 
 
