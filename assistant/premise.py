@@ -370,7 +370,7 @@ def _claimed_months(question: str) -> list[str]:
 
 # "Does 80/57 mention the rolling text?", "Is the ICRC referred to in 79/62?": nothing said of it
 _MENTION_CLAIM = re.compile(r"^\s*(?:does|do|did)\s+[^?]{1,40}?\s+(?:mention|refer to|cite)\s+[^?]{1,60}?\s*\??\s*$|"
-                            r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)
+                            r"^\s*(?:is|are)\s+[^?]{1,60}?\s+(?:mentioned|referred to|referenced|cited)(?:\s+(?:in|by)\s+[^?]{1,40}?)?\s*\??\s*$", re.I)
 # words a question quotes: 'economic', "rolling text", “elements”
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 

@@ -315,6 +315,8 @@ def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
     ("Does 79/62 object to the report?", "the objective of the Convention", True),  # "object to", not "objective"
     ("Why does 79/62 recognize the contributions of civil society?", "Recognizing the valuable contributions", False),
     ("Is the Group the only forum?", "the only forum", False),
+    ("Will they help protect civilians in all circumstances?", "help protect civilians in certain circumstances", True),
+    ("Are the consultations required to be open to industry?", "shall be open to ... industry", False),
 ])
 def test_a_qualifier_the_text_does_not_use_is_not_borne_out(claim, text, unborne):
     from assistant.lexicon import unborne_qualifier

@@ -223,3 +223,8 @@ def test_a_word_after_a_prepositional_to_is_no_request():
     # ... while "to" before a deed asked for still is one
     assert only_requested(PREMISES.claim(read("When did the Group finish its mandate?")),
                           "Calls upon the Group to finish its mandate", "When did the Group finish its mandate?")
+
+
+def test_an_obligation_is_not_borne_out_by_a_call():
+    assert not PREMISES.holds(read("Does 79/62 require the Group to fulfil its mandate by the end of 2025?"), hit(OP4))
+    assert PREMISES.holds(read("Does 79/62 call upon the Group to fulfil its mandate by the end of 2025?"), hit(OP4))
