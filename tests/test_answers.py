@@ -789,6 +789,17 @@ def test_a_true_why_question_on_a_preambular_paragraph_is_not_answered_no(assist
     assert answer.verdict != "no" and not answer.answer.startswith("No"), answer.answer
 
 
+@pytest.mark.parametrize("first, follow_up", [
+    # "supposed to" asks, and "last" is the texts' "duration"
+    ("What did 79/62 decide about informal consultations?", "Were they supposed to last two days?"),
+    # "frame" is how the text puts it, not what it says
+    ("What does 80/57 say about the Secretary-General?", "Did he frame it as a two-tier approach?"),
+])
+def test_a_true_follow_up_yes_no_question_in_other_words_is_answered_yes(assistant, first, follow_up):
+    answer = assistant.ask(follow_up, [assistant.ask(first)])
+    assert answer.answer.startswith("Yes.") and answer.verdict == "yes", answer.answer
+
+
 def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
     answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
     assert answer.answer.startswith("No: ") and answer.verdict == "no"

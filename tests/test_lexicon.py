@@ -291,6 +291,8 @@ def test_kept_out_contradicts_open_to_participation():
     assert contradicts("Why were observer States kept out of the consultations?", text)
     assert not contradicts("Why were observer States invited to the consultations?", text)
     assert contradicts("Why does 79/62 discourage States from taking part as observers?", "encourages all States to take part")
+    assert contradicts("Did 79/62 decide that the consultations would last two weeks?", "for a duration of two days")
+    assert not contradicts("Did 79/62 decide that the consultations would last two days?", "for a duration of two days")
 
 
 def test_the_words_answering_a_contrast_otherwise():
