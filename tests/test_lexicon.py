@@ -323,3 +323,10 @@ def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
 def test_a_qualifier_the_text_does_not_use_is_not_borne_out(claim, text, unborne):
     from assistant.lexicon import unborne_qualifier
     assert unborne_qualifier(claim, text) is unborne
+
+
+def test_the_everyday_names_of_the_laws_of_war_are_the_texts_own():
+    from assistant.lexicon import phrased
+    assert phrased("arms that can't comply with the laws of armed conflict") == \
+        "arms that can't comply with the international humanitarian law"
+    assert "proliferation to" in phrased("weapons falling into the hands of non-state groups")
