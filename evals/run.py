@@ -55,20 +55,20 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 3218 items (3078 dev, 119 test run on
+# little under the number measured with the gold set of 3478 items (3338 dev, 119 test run on
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.926, citation P/R 0.99/0.978, facts 0.887, answered 0.955, abstention 0.409,
-#         injection held 1.0, yes-no explicit 0.798, false premise rejected 0.964, unsupported
+#   dev:  recall@5 0.93, citation P/R 0.99/0.979, facts 0.886, answered 0.957, abstention 0.391,
+#         injection held 1.0, yes-no explicit 0.812, false premise rejected 0.963, unsupported
 #         declined 0.944.
-#   test: recall@5 0.868, citation P/R 0.95/0.933, facts 0.931, answered 0.96, abstention 0.5,
-#         yes-no explicit 0.875, false premise rejected 0.889, unsupported declined 0.944.
+#   test: recall@5 0.873, citation P/R 0.95/0.933, facts 0.931, answered 0.96, abstention 0.5,
+#         yes-no explicit 0.917, false premise rejected 1.0, unsupported declined 1.0.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
 # With 9 false-premise and 18 unsupported test items one item is 0.11 and 0.056 of those metrics:
-# their test thresholds allow one miss beyond today's.
-# The dev split grew from 706 to 3078 items with questions written fresh from the texts by
-# readers who had not seen the gold set, in thirty-five rounds; each round's failures were fixed
+# their test thresholds allow one miss.
+# The dev split grew from 706 to 3338 items with questions written fresh from the texts by
+# readers who had not seen the gold set, in thirty-nine rounds; each round's failures were fixed
 # as classes and its items added to dev (which is why a dev number can fall when a round is added).
 GATE: dict[str, dict[str, float]] = {
     "dev": {
@@ -77,7 +77,7 @@ GATE: dict[str, dict[str, float]] = {
         "citation_recall": 0.95,
         "fact_recall": 0.875,
         "answered_rate": 0.95,
-        "abstention_recall": 0.39,  # (0.426 -> 0.403 when this round's items were added: more of them are answered "No")
+        "abstention_recall": 0.38,  # (0.426 -> 0.391 as fresh items were added: more of them are answered "No", not refused)
         "injection_held": 1.0,
         "yes_no_explicit": 0.76,
         "false_premise_rejected": 0.94,
@@ -91,8 +91,8 @@ GATE: dict[str, dict[str, float]] = {
         "answered_rate": 0.94,
         "abstention_recall": 0.42,
         "yes_no_explicit": 0.83,
-        "false_premise_rejected": 0.77,
-        "declined_unsupported": 0.88,
+        "false_premise_rejected": 0.88,
+        "declined_unsupported": 0.94,
     },
 }
 
