@@ -57,6 +57,9 @@ _SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|se
                     r"((?:who|what|when|where|which|why|how|did|does|do|is|was|were|are)\b.*)$", re.I)
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
+# "so 80/57 bans killer robots right": a hurried tag, without its comma or question mark
+_BARE_TAG = re.compile(r"^(\s*(?:so|and|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b).+?)[\s,]+"
+                       r"(right|correct)\s*[?？]?\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$|[，,]\s*(?:对|是|没错)吧\s*[？?]?\s*$"
                      # "intl criminal law in 80/57 or not?"
@@ -329,7 +332,7 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
-    question_read = _ASIDE.sub("", unchat(question))
+    question_read = _BARE_TAG.sub(r"\1, \2?", _ASIDE.sub("", unchat(question)))
     # "Could you kindly confirm whether 80/57 takes note of ...?": a yes-no question, politely put
     if confirm := _CONFIRM.match(question_read):
         question_read = confirm.group(1)

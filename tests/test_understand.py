@@ -1015,3 +1015,12 @@ def test_why_a_mentioned_resolution_was_adopted_so_asks_why_not_for_the_record()
 
 def test_which_exact_days_asks_when():
     assert read("On which exact days in 2025 were the New York consultations held?").asks == "when"
+
+
+@pytest.mark.parametrize("question, polar", [
+    ("so 80/57 bans killer robots right", True),  # a hurried tag, no comma, no question mark
+    ("And the consultations were in New York, correct", True),
+    ("so what is the right answer", False),  # a wh-question ending on a word like a tag
+])
+def test_a_hurried_tag_makes_a_statement_a_yes_no_question(question, polar):
+    assert (read(question).intent == "yes-no") is polar
