@@ -1016,7 +1016,8 @@ class Assistant:
         rest = FACT_PATTERNS[stated].sub(" ", query.search) if stated else ""
         otherwise = query.intent == "yes-no" and (
             bool(instead) and query.lang == "en" and says(self.premises.claim(replace(query, search=rest)), claim_text(best))
-            or (query.lang == "en" and (contradicts(query.search, claim_text(best)) or self.premises.other_agents(query, hits[0]))))
+            or (query.lang == "en" and ((contradicts(query.search, claim_text(best)) and not self.premises.anothers_adoption(query, best))
+                                        or self.premises.other_agents(query, hits[0]))))
         lead = lead or (NOT_SAID_WHY[query.lang] if why else NO[query.lang] + (NOT_SO if otherwise else NOT_SAID)[query.lang])
         sentences = [lead]
         p = self._version(hits[0], query.lang, filters)
@@ -1116,8 +1117,8 @@ class Assistant:
         if query.polar:  # the verdict first, then what the texts say of the resolution
             said = says(self.premises.claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
             verdict = "yes" if said else "no"
-            sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else
-                             NO[query.lang] + NOT_SAID[query.lang])
+            sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else NO[query.lang] + (
+                NOT_SO if query.lang == "en" and contradicts(query.search, mentioning[0].text) else NOT_SAID)[query.lang])
         elif query.lang == "en" and _mention_otherwise(query, unknown[0], short[0], mentioning[0].text):
             verdict = "no"
             sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])

@@ -114,8 +114,7 @@ class Premises:
             return any(says(match, v.text) and holds(terms(v.text), query.required) for v in best.versions.values())
         # "Was 79/62 adopted by consensus?" of "the adoption by consensus of ... resolution 51/22":
         # the adoption the paragraph speaks of is another resolution's
-        if query.docs and _ADOPT.search(query.search) and _adopts_another(
-                p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question)):
+        if self.anothers_adoption(query, p):
             return False
         if self.reversed_order(query, best):  # "the GGE to meet after the consultations"
             return False
@@ -256,7 +255,18 @@ class Premises:
         paragraph's words saying so."""
         if query.lang != "en" or query.intent not in ("fact", "why") or query.follow_up:
             return []
-        return contrasting(query.search, claim_text(main_version(best.versions)))
+        p = main_version(best.versions)
+        # ("Was 79/62 adopted without consensus?" is not answered by "the adoption by consensus of ... 51/22")
+        if self.anothers_adoption(query, p):
+            return []
+        return contrasting(query.search, claim_text(p))
+
+    @staticmethod
+    def anothers_adoption(query: Query, p: Paragraph) -> bool:
+        """The question is about a named resolution's adoption and the adoption the paragraph
+        speaks of is another resolution's."""
+        return bool(query.docs) and bool(_ADOPT.search(query.search)) and _adopts_another(
+            p.text, query.docs + query.ref.mentioned + re.findall(r"\b\d+/\d+\b", query.question))
 
     def reversed_order(self, query: Query, best: Hit) -> bool:
         """"79/62 wants the GGE to meet after the consultations" where the paragraph has the

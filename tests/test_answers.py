@@ -800,6 +800,14 @@ def test_a_true_follow_up_yes_no_question_in_other_words_is_answered_yes(assista
     assert answer.answer.startswith("Yes.") and answer.verdict == "yes", answer.answer
 
 
+def test_another_resolutions_adoption_does_not_say_otherwise_of_this_ones(assistant):
+    # PP 9's "adoption by consensus" is 51/22's: of 79/62's adoption it says nothing
+    answer = assistant.ask("Was 79/62 adopted without consensus?")
+    assert answer.answer.startswith("No: the indexed texts do not say so"), answer.answer
+    # ... while of 51/22's it says otherwise
+    assert assistant.ask("Was 51/22 adopted by a vote?").answer.startswith("No: the indexed texts say otherwise")
+
+
 def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
     answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
     assert answer.answer.startswith("No: ") and answer.verdict == "no"
