@@ -501,10 +501,12 @@ def deeds(about: list[Concept], required: list[list[list[str]]]) -> list[tuple[C
     return out
 
 
-# words after which "to" is a preposition, not a deed to be done: "related to artificial intelligence"
-_TO_PREPOSITION = frozenset({"related", "relating", "according", "due", "prior", "pursuant", "addition", "relation",
-                             "contrary", "applies", "apply", "applied", "contribute", "contributes", "contributed",
-                             "contribution", "contributions", "regard", "respect", "reference", "access", "threat", "risks"})
+# words after which "to" asks for no deed: a preposition ("related to artificial intelligence"),
+# or what can be ("help to better protect civilians")
+_TO_ASKS_NOTHING = frozenset({
+    "help", "helps", "helped", "able", "likely", "related", "relating", "according", "due", "prior", "pursuant",
+    "addition", "relation", "contrary", "applies", "apply", "applied", "contribute", "contributes", "contributed",
+    "contribution", "contributions", "regard", "respect", "reference", "access", "threat", "risks"})
 
 
 def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
@@ -515,7 +517,7 @@ def only_requested(match: Matcher, text: str, claimed: str = "") -> bool:
         return [(w, set(tokens(w))) for w in re.findall(r"[A-Za-z][\w-]*", said)]
 
     def requested_at(words: list[tuple[str, set[str]]], wanted: set[str]) -> list[bool]:  # "to" before each word wanted
-        return [i > 0 and words[i - 1][0].lower() == "to" and (i < 2 or words[i - 2][0].lower() not in _TO_PREPOSITION)
+        return [i > 0 and words[i - 1][0].lower() == "to" and (i < 2 or words[i - 2][0].lower() not in _TO_ASKS_NOTHING)
                 for i, (_, toks) in enumerate(words) if toks & wanted]
 
     words, asked = read(text), read(claimed)

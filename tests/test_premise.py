@@ -220,6 +220,8 @@ def test_a_word_after_a_prepositional_to_is_no_request():
     claim = "Why was the Assembly mindful of the challenges raised by artificial intelligence?"
     text = "Mindful of the challenges that applications, including those related to artificial intelligence, raise"
     assert not only_requested(PREMISES.claim(read(claim)), text, claim)
+    claim = "Why did the Assembly recognize that new technologies could help better protect civilians?"
+    assert not only_requested(PREMISES.claim(read(claim)), "technologies may help to better protect civilians", claim)
     # ... while "to" before a deed asked for still is one
     assert only_requested(PREMISES.claim(read("When did the Group finish its mandate?")),
                           "Calls upon the Group to finish its mandate", "When did the Group finish its mandate?")
