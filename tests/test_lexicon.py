@@ -318,6 +318,7 @@ def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
     ("Why does 79/62 recognize the contributions of civil society?", "Recognizing the valuable contributions", False),
     ("Is the Group the only forum?", "the only forum", False),
     ("Will they help protect civilians in all circumstances?", "help protect civilians in certain circumstances", True),
+    ("Why has the Secretary-General been against a binding instrument?", "the calls by the Secretary-General to", True),
     ("Are the consultations required to be open to industry?", "shall be open to ... industry", False),
 ])
 def test_a_qualifier_the_text_does_not_use_is_not_borne_out(claim, text, unborne):
