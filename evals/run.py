@@ -55,20 +55,20 @@ CONFIGS: dict[str, dict] = {
 DEFAULT_CONFIG = "hybrid-use"
 
 # What CI requires of the default configuration on the seeds corpus, per split: each threshold a
-# little under the number measured with the gold set of 3478 items (3338 dev, 119 test run on
+# little under the number measured with the gold set of 3543 items (3403 dev, 119 test run on
 # the seeds; the 21 written for the added resolutions run on the seeds+docs corpus, gated below).
 # Raise a threshold when its measured number rises. Measured (independent judge):
-#   dev:  recall@5 0.93, citation P/R 0.99/0.979, facts 0.886, answered 0.957, abstention 0.391,
-#         injection held 1.0, yes-no explicit 0.812, false premise rejected 0.963, unsupported
-#         declined 0.944.
+#   dev:  recall@5 0.93, citation P/R 0.991/0.979, facts 0.884, answered 0.957, abstention 0.392,
+#         injection held 1.0, yes-no explicit 0.811, false premise rejected 0.965, unsupported
+#         declined 0.946.
 #   test: recall@5 0.873, citation P/R 0.95/0.933, facts 0.931, answered 0.96, abstention 0.5,
 #         yes-no explicit 0.917, false premise rejected 1.0, unsupported declined 1.0.
 # "abstention" counts refusals only; a false premise answered "No: the indexed texts do not say
 # so" is declined, not abstained, which is why "unsupported declined" is the measure of both.
 # With 9 false-premise and 18 unsupported test items one item is 0.11 and 0.056 of those metrics:
 # their test thresholds allow one miss.
-# The dev split grew from 706 to 3338 items with questions written fresh from the texts by
-# readers who had not seen the gold set, in thirty-nine rounds; each round's failures were fixed
+# The dev split grew from 706 to 3403 items with questions written fresh from the texts by
+# readers who had not seen the gold set, in forty rounds; each round's failures were fixed
 # as classes and its items added to dev (which is why a dev number can fall when a round is added).
 GATE: dict[str, dict[str, float]] = {
     "dev": {
