@@ -681,8 +681,8 @@ def claim_units(p: Paragraph) -> list[Unit]:
         # comma ("Member States, ..., the International Committee of the Red Cross, civil
         # society, the scientific community and industry")
         # ("..., academia, industry and other stakeholders | in enriching international
-        # discussions ...": what follows the last item is said of every item)
-        tail = _LIST_TAIL.search(own) if i else None
+        # discussions ...": what follows the paragraph's last item is said of every item)
+        tail = _LIST_TAIL.search(own) if i and i == len(items) - 1 else None
         short = _words(_NAME.sub("N", own[: tail.start()] if tail else own)) <= LIST_ITEM
         if tail and short and text[:x].rstrip().endswith(","):
             units = [u._replace(own=f"{u.own} {own[tail.start():]}", tail=own[tail.start():]) for u in units]

@@ -140,8 +140,10 @@ def contrasting(claim: str, text: str) -> list[str]:
 _PERMITS = re.compile(r"\b(?:can|may|could|might)(?!['’]t|not)\s+(?:[^\s?]+\s+){0,10}?(?:still\s+)?be\s+([a-z]+ed)\b", re.I)
 
 
-# a qualifier's words, as written (stems would take "objective" for "object to"); "not only" is no restriction
-_QUALIFIERS = [re.compile(r"(?<!\bnot )\b(?:" + "|".join(map(re.escape, group)) + r")\b", re.I) for group in _TABLE["qualifiers"]]
+# a qualifier's words, as written (stems would take "objective" for "object to"); one negated is
+# none ("not only" is no restriction, "non-binding" no obligation)
+_QUALIFIERS = [re.compile(r"(?<!\bnot )(?<!non-)\b(?:" + "|".join(map(re.escape, group)) + r")\b", re.I)
+               for group in _TABLE["qualifiers"]]
 
 
 def unborne_qualifier(claim: str, text: str) -> bool:

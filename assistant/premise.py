@@ -101,11 +101,11 @@ class Premises:
             return False
         # "Why is the Assembly skeptical of ...?", "... that only international humanitarian law
         # applies?": a stance against, a restriction the paragraph does not take
-        if query.lang == "en" and unborne_qualifier(query.question, claim_text(p)):
+        if query.lang == "en" and unborne_qualifier(query.search, claim_text(p)):
             return False
         # "Why does the Assembly hold that new technologies could not help ...?": a negation the
         # claim states, of a paragraph saying none
-        if query.lang == "en" and not query.negated and _STATED_NEGATION.search(query.question) \
+        if query.lang == "en" and not query.negated and _STATED_NEGATION.search(_NO_NEGATION.sub(" ", query.question)) \
                 and not _NEGATION.search(claim_text(p)):
             return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
@@ -368,6 +368,9 @@ _ASKED_THING = re.compile(r"^\s*(?:and\s+)?(?:what|which)(?:['’]s|\s+(?:is|was
 # the last "to ..." of a claim: what it says something is for ("... to ensure victory")
 _STATED_PURPOSE = re.compile(r"\bto\s+((?:(?!\bto\b)[^?])+?)\s*\??\s*$", re.I)
 _STATED_NEGATION = re.compile(r"\b(?:that|which)\b[^?]*?(?:\b(?:not|never|no|cannot)\b|n['’]t\b)", re.I)
+# negation words that negate no claim: "... or not?", "..., no?", "not only", "no more than"
+_NO_NEGATION = re.compile(r"\bor\s+not\b|,\s*no\s*[?？]?\s*$|\bnot\s+(?:only|just|merely)\b|"
+                          r"\bno\s+(?:more|less|fewer|later|earlier|sooner)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|without)\b|n['’]t\b|\bnon-(?=\w)", re.I)  # ("non-State": "that aren't States")
 _DECIDED = re.compile(r"\b(?:decide|decides|decided)\b", re.I)
 # a month a claim dates by: "in May 2024", "on 29 April"
@@ -387,7 +390,6 @@ _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,60})['’\"”](?!\w)")
 
 _OWNER = re.compile(r"\b([A-Za-z][\w-]*?)(?:['’]s|(?<=s)['’])\s+([a-z][\w-]+)")  # "States' role"
 _ARTICLES = frozenset({"the", "a", "an"})
-OF_WINDOW = 5  # words after "X of" a thing of X may stand in ("the role of humans" of "importance")
 
 
 def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
@@ -403,7 +405,7 @@ def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
         k = j
         while k < len(words) and k - j < 3 and words[k] not in STOPWORDS:
             k += 1
-        if k > j and not any(w.endswith("ing") for w in words[j + 1 : k + 1]):
+        if k > j and not any(w.endswith("ing") for w in words[j:k]):
             pairs.append(((tokens(words[i - 1], keep_stopwords=True) or [""])[0], tokens(" ".join(words[j:k]))))
     return pairs
 
@@ -411,19 +413,34 @@ def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
 def _of_another(claim: str, text: str) -> bool:
     """The claim has a thing "of" a name whose words the paragraph uses, but where the paragraph
     has that thing "of" something, it is of a third: "the role of States" of "the role of humans
-    in the use of force ... for States to comply"."""
-    words = tokens(text, keep_stopwords=True)
-    have = set(words)
+    in the use of force to ensure ... for States to comply". What the paragraph has the thing of
+    runs to the end of its phrase, through a list ("the full participation of all Member States
+    ..., the International Committee of the Red Cross and civil society"), up to a clause's
+    start ("to ensure", "which reflects") or a ";"."""
+    words = [(m.group(0).lower(), (tokens(m.group(0), keep_stopwords=True) or [""])[0])
+             for m in re.finditer(r"[^\W_][\w'’-]*|[;.]", text)]
+    have = {stem for _, stem in words}
 
     def same(a: str, b: str) -> bool:
         return a == b or same_word(a, {b})
 
+    def phrase_after(k: int) -> list[str]:  # the stems of what the thing at k is "of"
+        out = []
+        for word, stem in words[k + 2 :]:
+            if word in _PHRASE_ENDS:
+                break
+            out.append(stem)
+        return out
+
     for thing, whose in _of_pairs(claim):
-        spots = [k for k in range(len(words) - 1) if words[k + 1] == "of" and same(thing, words[k])]
+        spots = [k for k in range(len(words) - 1) if words[k + 1][0] == "of" and same(thing, words[k][1])]
         if spots and any(w in have or same_word(w, have) for w in whose) and not any(
-                same(w, x) for k in spots for x in words[k + 2 : k + 2 + OF_WINDOW] for w in whose):
+                same(w, x) for k in spots for x in phrase_after(k) for w in whose):
             return True
     return False
+
+
+_PHRASE_ENDS = frozenset({";", ".", "to", "which", "that", "who", "whose", "where", "while", "whereas"})
 
 
 def _named_in(unit, opening: str, required: list[list[list[str]]]) -> bool:

@@ -57,9 +57,28 @@ _SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|se
                     r"((?:who|what|when|where|which|why|how|did|does|do|is|was|were|are)\b.*)$", re.I)
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
-# "so 80/57 bans killer robots right": a hurried tag, without its comma or question mark
-_BARE_TAG = re.compile(r"^(\s*(?:so|and|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b).+?)[\s,]+"
-                       r"(right|correct)\s*[?？]?\s*$", re.I)
+# "so 80/57 bans killer robots right": a hurried tag, without its comma or question mark, after
+# a statement begun with "so", "and" or "but" (not "but that's not right": a reply, no claim).
+# Read in steps, not by one pattern: a pattern spanning the whole question backtracks
+# quadratically or worse on long runs of spaces.
+_TAG_WORD_END = re.compile(r"(?<![\w'’-])(right|correct)\s*[?？]?\s*$", re.I)
+_STATEMENT_START = re.compile(r"\s*(?:so|and|but)\s", re.I)
+_WH_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|which|why|how)\b", re.I)
+_NOT_A_CLAIM_BEFORE = re.compile(r"(?:\bnot|\bis|\bwas|\bare|\bwere|\bbe|['’]s)$", re.I)
+
+
+def _hurried_tag(question: str) -> str:
+    """The question with a bare tag made a tag question: "so X bans Y right" -> "so X bans Y, right?"."""
+    m = _TAG_WORD_END.search(question)
+    if not m:
+        return question
+    head = question[: m.start()].rstrip(" \t\r\n,")
+    if len(head) == m.start() or not _STATEMENT_START.match(head) or _WH_WORD.search(head) \
+            or _NOT_A_CLAIM_BEFORE.search(head):
+        return question
+    return f"{head}, {m.group(1)}?"
+
+
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$|[，,]\s*(?:对|是|没错)吧\s*[？?]?\s*$"
                      # "intl criminal law in 80/57 or not?"
@@ -115,7 +134,7 @@ _WHEN_DID = re.compile(r"^\s*(?:when\s+(?:did|does|was|were|has|have|had)|(?:in|
 # that something is not said
 # (the claim's own verb negated, not one of a clause it states: "Why does the Assembly reaffirm
 # that any weapon that cannot be used ... must not be used?" claims no negation)
-_NEGATED = re.compile(r"^\s*(?:why|how come)\b(?:(?!\b(?:which|who|whom|whose|if|whether)\b|(?<!\bit )\bthat\b).)*?"
+_NEGATED = re.compile(r"^\s*(?:why|how come)\b(?:(?!\b(?:which|who|whom|whose|if|whether)\b|(?<!\bit )\bthat\b(?!\s+(?:resolution|text|paragraph|provision|document|one|report|article|clause|list|session|year)\b)).)*?"
                       r"(?:\b(?:not|never|no)\b|n't\b|n’t\b"
                       # "Why did 79/62 leave international criminal law out of its list?"
                       r"|\b(?:leave|leaves|left|leaving)\b.{1,60}?\bout\b|\b(?:omit|omits|omitted|exclude|excludes|excluded)\b)|为什么[^？?]{0,30}(?:没有|未|不)", re.I)
@@ -332,7 +351,7 @@ class Query:
 
 def understand(question: str, history: list, corpus: Corpus) -> Query:
     """Read `question` (with the earlier answers of the conversation, oldest first)."""
-    question_read = _BARE_TAG.sub(r"\1, \2?", _ASIDE.sub("", unchat(question)))
+    question_read = _hurried_tag(_ASIDE.sub("", unchat(question)))
     # "Could you kindly confirm whether 80/57 takes note of ...?": a yes-no question, politely put
     if confirm := _CONFIRM.match(question_read):
         question_read = confirm.group(1)

@@ -808,6 +808,16 @@ def test_another_resolutions_adoption_does_not_say_otherwise_of_this_ones(assist
     assert assistant.ask("Was 51/22 adopted by a vote?").answer.startswith("No: the indexed texts say otherwise")
 
 
+@pytest.mark.parametrize("question", [
+    # a thing "of" a list holds for each of its items, however far down the list
+    "Are the consultations open to the full participation of civil society?",
+    "Does the report noted in 79/62 reflect the views of the International Committee of the Red Cross?",
+])
+def test_a_claim_about_an_item_of_a_long_list_is_answered_yes(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("Yes.") and answer.verdict == "yes", answer.answer
+
+
 def test_the_general_assembly_said_to_do_what_the_text_has_another_do_is_answered_no(assistant):
     answer = assistant.ask("Did the General Assembly itself host the international conference in Austria in April 2024?")
     assert answer.answer.startswith("No: ") and answer.verdict == "no"

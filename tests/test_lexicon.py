@@ -163,7 +163,7 @@ def test_a_doer_joined_to_its_deed_is_written_apart():
     from assistant.lexicon import phrased
     assert phrased("Was it a US-sponsored text?") == "Was it a US sponsored text?"
     assert phrased("a State-led conference") == "a State led conference"
-    assert phrased("a well-known text") == "a well-known text"  # no name before the hyphen
+    assert phrased("a well-armed group") == "a well-armed group"  # no name before the hyphen
 
 
 def test_a_claim_is_contradicted_by_the_other_word_of_a_contrast():
@@ -312,13 +312,14 @@ def test_a_claim_that_something_may_be_done_is_contradicted_by_must_not():
 @pytest.mark.parametrize("claim, text, unborne", [
     ("Why is the Assembly skeptical of the contributions of civil society?", "Recognizing the valuable contributions", True),
     ("Why does it affirm that only international humanitarian law applies?", "Affirming that international law applies", True),
-    ("Must all such weapons never be used?", "must not be used", True),
+    ("Does it say such weapons can never be used?", "such weapons may be used in certain circumstances", True),
     ("Does it say the report reflected not only the views of States?", "reflects the views of States", False),  # "not only"
     ("Does 79/62 object to the report?", "the objective of the Convention", True),  # "object to", not "objective"
     ("Why does 79/62 recognize the contributions of civil society?", "Recognizing the valuable contributions", False),
     ("Is the Group the only forum?", "the only forum", False),
     ("Will they help protect civilians in all circumstances?", "help protect civilians in certain circumstances", True),
-    ("Why has the Secretary-General been against a binding instrument?", "the calls by the Secretary-General to", True),
+    ("Why has the Secretary-General been against an instrument?", "the calls by the Secretary-General to", True),
+    ("Does it call for a non-binding instrument?", "calls for an instrument", False),  # "non-binding" is no obligation
     ("Are the consultations required to be open to industry?", "shall be open to ... industry", False),
 ])
 def test_a_qualifier_the_text_does_not_use_is_not_borne_out(claim, text, unborne):

@@ -230,3 +230,23 @@ def test_a_word_after_a_prepositional_to_is_no_request():
 def test_an_obligation_is_not_borne_out_by_a_call():
     assert not PREMISES.holds(read("Does 79/62 require the Group to fulfil its mandate by the end of 2025?"), hit(OP4))
     assert PREMISES.holds(read("Does 79/62 call upon the Group to fulfil its mandate by the end of 2025?"), hit(OP4))
+
+
+def test_a_thing_of_a_list_holds_each_item_of_it():
+    op9 = Paragraph(R79, "en", "OP", 9, "Decides that these consultations shall be open to the full participation of all "
+                                        "Member States and observer States, international and regional organizations, the "
+                                        "International Committee of the Red Cross and civil society, including the scientific "
+                                        "community and industry;")
+    assert not _of_another("Are the consultations open to the full participation of civil society?", op9.text)
+    assert not _of_another("Are they open to the participation of industry?", op9.text)
+    # ... but not past the start of another clause: the report is the Secretary-General's
+    op1 = Paragraph(R79, "en", "OP", 1, "Notes with appreciation the report of the Secretary-General, submitted pursuant to "
+                                        "resolution 78/241, which reflects views of Member States, the International "
+                                        "Committee of the Red Cross and industry;")
+    assert not _of_another("the views of the International Committee of the Red Cross", op1.text)
+    assert _of_another("the report of the International Committee of the Red Cross", op1.text)
+
+
+def test_a_negation_word_that_negates_no_claim_is_no_stated_negation():
+    claim = "Does 79/62 decide that the consultations will be held in New York or not?"
+    assert PREMISES.holds(read(claim), hit(OP9)), claim

@@ -1020,7 +1020,8 @@ def test_which_exact_days_asks_when():
 @pytest.mark.parametrize("question, polar", [
     ("so 80/57 bans killer robots right", True),  # a hurried tag, no comma, no question mark
     ("And the consultations were in New York, correct", True),
-    ("so what is the right answer", False),  # a wh-question ending on a word like a tag
+    ("so which one is right", False),  # a wh-question ending on a word like a tag
+    ("but that's not right", False),  # a reply, no claim
 ])
 def test_a_hurried_tag_makes_a_statement_a_yes_no_question(question, polar):
     assert (read(question).intent == "yes-no") is polar
