@@ -1115,10 +1115,11 @@ class Assistant:
         match = self.retriever.matcher(concepts(" ".join(short) + " " + query.search, self.lexicon))
         sentences, verdict = [note], ""
         if query.polar:  # the verdict first, then what the texts say of the resolution
-            said = says(self.premises.claim(query), claim_text(mentioning[0])) and not contradicts(query.search, mentioning[0].text)
+            otherwise = contradicts(query.search, mentioning[0].text)
+            said = says(self.premises.claim(query), claim_text(mentioning[0])) and not otherwise
             verdict = "yes" if said else "no"
             sentences.insert(0, cite(YES[query.lang], [mentioning[0].label]) if said else NO[query.lang] + (
-                NOT_SO if query.lang == "en" and contradicts(query.search, mentioning[0].text) else NOT_SAID)[query.lang])
+                NOT_SO if query.lang == "en" and otherwise else NOT_SAID)[query.lang])
         elif query.lang == "en" and _mention_otherwise(query, unknown[0], short[0], mentioning[0].text):
             verdict = "no"
             sentences.insert(0, NO[query.lang] + NOT_SO[query.lang])

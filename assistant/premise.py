@@ -72,6 +72,8 @@ class Premises:
         if query.lang == "zh" and (en := best.versions.get("en")) and _names_lacking(query.search, en.text):
             return False
         p = main_version(best.versions)
+        stated = claim_text(p)  # what the paragraph says in its own words, long titles blanked
+        purpose = _STATED_PURPOSE.search(query.search)  # what the claim says something is for
         match = self.claim(query)
         if not match.about and query.follow_up:  # "Why?" after a turn: it claims nothing of its own
             return True
@@ -91,22 +93,22 @@ class Premises:
             return False
         # "Why does 79/62 stress the role of humans ... to ensure victory?": the purpose a why-question
         # states is all in the paragraph, or the paragraph gives another ("to ensure responsibility")
-        if query.lang == "en" and query.intent == "why" and not query.negated and (m := _STATED_PURPOSE.search(query.search)):
-            purpose = self._claims(m.group(1))
-            if purpose.about and len(covered(purpose, claim_text(p))) < len(purpose.about):
+        if query.lang == "en" and query.intent == "why" and not query.negated and purpose:
+            wanted = self._claims(purpose.group(1))
+            if wanted.about and len(covered(wanted, stated)) < len(wanted.about):
                 return False
         # "Why does the Assembly stress the role of States in the use of force ...?" of "the role of
         # humans": a thing the claim has "of" another is the paragraph's, of a third
-        if query.lang == "en" and query.intent in ("yes-no", "why") and _of_another(self.spelt_out(query.search), claim_text(p)):
+        if query.lang == "en" and query.intent in ("yes-no", "why") and _of_another(self.spelt_out(query.search), stated):
             return False
         # "Why is the Assembly skeptical of ...?", "... that only international humanitarian law
         # applies?": a stance against, a restriction the paragraph does not take
-        if query.lang == "en" and unborne_qualifier(query.search, claim_text(p)):
+        if query.lang == "en" and unborne_qualifier(query.search, stated):
             return False
         # "Why does the Assembly hold that new technologies could not help ...?": a negation the
         # claim states, of a paragraph saying none
         if query.lang == "en" and not query.negated and _STATED_NEGATION.search(_NO_NEGATION.sub(" ", query.question)) \
-                and not _NEGATION.search(claim_text(p)):
+                and not _NEGATION.search(stated):
             return False
         # "Does 79/62 mention prohibitions?": a claim about its words, which a treaty's title or
         # another's call holds as well as its own clauses
@@ -119,11 +121,11 @@ class Premises:
         if self.reversed_order(query, best):  # "the GGE to meet after the consultations"
             return False
         # "Was the June resolution the first on AI?" of a paragraph that says neither first nor last
-        if query.lang == "en" and query.intent in ("yes-no", "why") and unanswered_contrast(query.search, claim_text(p)):
+        if query.lang == "en" and query.intent in ("yes-no", "why") and unanswered_contrast(query.search, stated):
             return False
         # a rare word of the texts that the claim uses and the paragraph does not is what the
         # claim is about: "international criminal law" is 79/62's, not 80/57's
-        if query.lang == "en" and self.rare_missing(match, claim_text(p)):
+        if query.lang == "en" and self.rare_missing(match, stated):
             return False
         if query.lang == "zh" and self._contradicted_where_named(query, match, best.versions.get("zh")):
             return False
@@ -141,21 +143,22 @@ class Premises:
             # (... but where the paragraph gives a purpose the question does not state, that is
             # the reason asked, and the claim is read as any other)
             cov = WHY_COVERAGE if query.intent == "why" and not query.negated and not (
-                PURPOSE_IN.search(claim_text(p)) and not _STATED_PURPOSE.search(query.search)) else PREMISE_COVERAGE
+                PURPOSE_IN.search(stated) and not purpose) else PREMISE_COVERAGE
             return any(says(match, claim_text(v), coverage=cov) and holds(terms(v.text), required)
                        and not contradicts(claimed, claim_text(v)) for v in best.versions.values())
         names = {i for i, c in enumerate(match.about)  # a name's words, word pairs split: "member_state"
                  if any(holds({w for t in alt for w in t.split("_")}, [required]) for alt in c for required in query.required)}
-        elsewhere = covered(match, claim_text(p)) - names
+        in_stated = covered(match, stated)
+        elsewhere = in_stated - names
         # a name the paragraph holds in a long title stands for it wherever it is referred to:
         # "the Convention on ... Certain Conventional Weapons ..." ... "adhering to the Convention"
         def words_in(text: str) -> set[int]:  # a name's words, in any order ("the Use of Certain Conventional Weapons")
             have = terms(text)
             return {i for i in names if any(all(w in have for t in alt for w in t.split("_")) for alt in match.about[i])}
 
-        titled = words_in(p.text) - words_in(claim_text(p))
+        titled = words_in(p.text) - words_in(stated)
         if titled:  # ... with the rest of the claim the title holds ("the Group ... on lethal autonomous weapons systems")
-            titled |= covered(match, p.text) - covered(match, claim_text(p))
+            titled |= covered(match, p.text) - in_stated
         units = claim_units(p)
         opening = units[0].own  # the clause whose verb governs the paragraph: "Decides that ..."
         for k, unit in enumerate(units):
@@ -392,6 +395,11 @@ _OWNER = re.compile(r"\b([A-Za-z][\w-]*?)(?:['’]s|(?<=s)['’])\s+([a-z][\w-]+
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _stem(word: str) -> str:
+    """One word as the index keeps it, stop words too ("of" stays "of")."""
+    return (tokens(word, keep_stopwords=True) or [""])[0]
+
+
 def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
     """The (thing, whose) pairs "thing of [the] whose" and "whose's thing" say: the thing's word
     and the words of the name after "of", stemmed; not "the risk of weapons ending up with
@@ -406,7 +414,7 @@ def _of_pairs(text: str) -> list[tuple[str, list[str]]]:
         while k < len(words) and k - j < 3 and words[k] not in STOPWORDS:
             k += 1
         if k > j and not any(w.endswith("ing") for w in words[j:k]):
-            pairs.append(((tokens(words[i - 1], keep_stopwords=True) or [""])[0], tokens(" ".join(words[j:k]))))
+            pairs.append((_stem(words[i - 1]), tokens(" ".join(words[j:k]))))
     return pairs
 
 
@@ -417,8 +425,10 @@ def _of_another(claim: str, text: str) -> bool:
     runs to the end of its phrase, through a list ("the full participation of all Member States
     ..., the International Committee of the Red Cross and civil society"), up to a clause's
     start ("to ensure", "which reflects") or a ";"."""
-    words = [(m.group(0).lower(), (tokens(m.group(0), keep_stopwords=True) or [""])[0])
-             for m in re.finditer(r"[^\W_][\w'’-]*|[;.]", text)]
+    pairs = _of_pairs(claim)
+    if not pairs:  # (most claims have none: the paragraph is not read)
+        return False
+    words = [(m.group(0).lower(), _stem(m.group(0))) for m in re.finditer(r"[^\W_][\w'’-]*|[;.]", text)]
     have = {stem for _, stem in words}
 
     def same(a: str, b: str) -> bool:
@@ -432,7 +442,7 @@ def _of_another(claim: str, text: str) -> bool:
             out.append(stem)
         return out
 
-    for thing, whose in _of_pairs(claim):
+    for thing, whose in pairs:
         spots = [k for k in range(len(words) - 1) if words[k + 1][0] == "of" and same(thing, words[k][1])]
         if spots and any(w in have or same_word(w, have) for w in whose) and not any(
                 same(w, x) for k in spots for x in phrase_after(k) for w in whose):

@@ -55,6 +55,7 @@ _ASIDE = re.compile(r"^\s*(?:(?:(?:a|one|just\s+a)\s+)?(?:quick|small|sanity|sim
                     r"|(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+here(?=\s*[-–—:,]))\s*[-–—:,]?\s*(?:but\s+)?", re.I)
 _SINCE = re.compile(r"^\s*(?:since|given\s+that|now\s+that|considering\s+that|seeing\s+that)\s+([^,?]{10,}?),\s*"
                     r"((?:who|what|when|where|which|why|how|did|does|do|is|was|were|are)\b.*)$", re.I)
+_WH = r"(?:what|when|where|who|whom|whose|which|why|how)\b"  # the words a wh-question asks with
 # a tag question: "it says the US voted against it, doesn't it?", "..., right?"
 _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n['’]t)?\s+(?:it|they|there|that|this|he|she)|right|correct|true)\s*[?？]\s*$", re.I)
 # "so 80/57 bans killer robots right": a hurried tag, without its comma or question mark, after
@@ -63,7 +64,7 @@ _TAG = re.compile(r",\s*(?:(?:does|did|is|was|are|were|has|have|do|can|will)(?:n
 # quadratically or worse on long runs of spaces.
 _TAG_WORD_END = re.compile(r"(?<![\w'’-])(right|correct)\s*[?？]?\s*$", re.I)
 _STATEMENT_START = re.compile(r"\s*(?:so|and|but)\s", re.I)
-_WH_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|which|why|how)\b", re.I)
+_WH_WORD = re.compile(rf"\b{_WH}", re.I)
 _NOT_A_CLAIM_BEFORE = re.compile(r"(?:\bnot|\bis|\bwas|\bare|\bwere|\bbe|['’]s)$", re.I)
 
 
@@ -82,13 +83,13 @@ def _hurried_tag(question: str) -> str:
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(does|did|do|is|are|was|were|has|have|had|can|could|will|would|"
                      r"should|shall|may|might|must)\b|是否|是不是|有没有|吗\s*[？?]?\s*$|[，,]\s*(?:对|是|没错)吧\s*[？?]?\s*$"
                      # "intl criminal law in 80/57 or not?"
-                     r"|^(?!\s*(?:what|when|where|who|whom|whose|which|why|how)\b).+\bor\s+not\s*[?？]\s*$"
+                     rf"|^(?!\s*{_WH}).+\bor\s+not\s*[?？]\s*$"
                      rf"|{_TAG.pattern}"
                      # a statement asked: "And the US voted against it?", "So 80/57 recalls 79/62?"
-                     r"|^\s*(?:and|so|but)\s+(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:the\s+)?[\w/]+\s+"
+                     rf"|^\s*(?:and|so|but)\s+(?!.*\b{_WH})(?:the\s+)?[\w/]+\s+"
                      r"(?:[a-z]+ed|says|recalls|mentions|notes|calls|asks|requests|is|was|were|are|has|had)\b[^?]*\?\s*$"
                      # ... or starting with the resolution it is about: "79/62 was adopted on 22 December 2023?"
-                     r"|^\s*(?!.*\b(?:what|when|where|who|whom|whose|which|why|how)\b)(?:resolution\s+)?\d+/\d+\s+"
+                     rf"|^\s*(?!.*\b{_WH})(?:resolution\s+)?\d+/\d+\s+"
                      r"(?:[a-z]+ed|[a-z]+s|is|was|were|are|has|had)\b[^?]*\?\s*$",
                      re.I)
 # "Which paragraph of 80/57 bans ...?" takes for granted that one does.
@@ -189,7 +190,7 @@ _THE_DISCUSSED = re.compile(r"\b(it|these|those)\b", re.I)
 _THAT_PARAGRAPH = re.compile(r"\b(?:that|this|the same|the previous|the last|the) (?:paragraph|provision|footnote)\b"
                              r"(?!\s+(?:on|about|of|that|which|\d))|\bin it\b|该段|这一段|这段", re.I)
 _TOO = re.compile(r"\b(too|as well|likewise|also)\b|\bthe same\b|也", re.I)
-_ASKS_SOMETHING = re.compile(r"\b(?:what|when|where|who|whom|whose|which|why|how)\b|[?？]|什么|哪|谁|何|几|多少|吗", re.I)
+_ASKS_SOMETHING = re.compile(rf"\b{_WH}|[?？]|什么|哪|谁|何|几|多少|吗", re.I)
 _LAST_ONE = re.compile(r"\b(last|final|first)\s+one\b", re.I)
 _NTH_ONE = re.compile(r"\bthe\s+(first|second|third|fourth|fifth)\s+(?:one|of them|conference|item|initiative|reason|point)\b", re.I)
 _WHOLE = re.compile(r"\b(in full|full text|whole|entire|entirely|verbatim|word for word|exact words?|exact wording|"

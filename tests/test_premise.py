@@ -13,6 +13,8 @@ from assistant.retrieve import Hit, Retriever
 from index import OP, Paragraph
 
 PREMISES = Premises(RETRIEVER, LEXICON)
+PP14 = Paragraph(R79, "en", "PP", 14, "Stressing the importance of the role of humans in the use of force to ensure "
+                                      "responsibility and accountability and for States to comply with international law,")
 ARTICLE = Paragraph("NEWS/2024-07-09", "en", "P", 3, (
     "Despite being sponsored by the PRC, the United States endorsed the Resolution."))
 
@@ -173,10 +175,8 @@ def test_a_preambular_paragraph_decides_nothing():
 
 
 def test_the_purpose_a_why_question_states_must_be_the_paragraphs():
-    pp14 = Paragraph(R79, "en", "PP", 14, "Stressing the importance of the role of humans in the use of force to ensure "
-                                          "responsibility and accountability and for States to comply with international law,")
-    assert not PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure victory?"), hit(pp14))
-    assert PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure accountability?"), hit(pp14))
+    assert not PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure victory?"), hit(PP14))
+    assert PREMISES.holds(read("Why does 79/62 stress the role of humans in the use of force to ensure accountability?"), hit(PP14))
 
 
 @pytest.mark.parametrize("claim, pairs", [
@@ -191,14 +191,12 @@ def test_what_a_claim_has_of_what(claim, pairs):
 
 
 def test_a_thing_the_claim_has_of_another_owner_than_the_paragraph():
-    pp14 = Paragraph(R79, "en", "PP", 14, "Stressing the importance of the role of humans in the use of force to ensure "
-                                          "responsibility and accountability and for States to comply with international law,")
     for swapped in ("Why does the Assembly stress the role of States in the use of force?",
                     "Does 79/62 stress States' role in the use of force?"):
-        assert not PREMISES.holds(read(swapped), hit(pp14)), swapped
+        assert not PREMISES.holds(read(swapped), hit(PP14)), swapped
     for held in ("Why does the Assembly stress the role of humans in the use of force?",
                  "Does 79/62 stress the importance of human control in the use of force?"):  # "of the role of humans"
-        assert not _of_another(held, pp14.text), held
+        assert not _of_another(held, PP14.text), held
     # an abbreviation is read with its words: the report is the Secretary-General's, not the ICRC's
     op1 = Paragraph(R79, "en", "OP", 1, "Notes with appreciation the report of the Secretary-General, which reflects "
                                         "views of the International Committee of the Red Cross and civil society;")
